@@ -1,0 +1,128 @@
+// Package cmds holds every simulated program of rclab: one Go function per
+// program, registered by name in one table. A program sees its argv, working
+// directory, environment and standard streams through a Proc, and the machine
+// through the kernel; it never touches the host.
+//
+// Programs report failure by their exit status, as real ones do. A Go error
+// or panic inside a program means the simulator broke, not the user.
+package cmds
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"rclab/sim/internal/kernel"
+)
+
+// Command is one simulated program.
+type Command struct {
+	Name    string   // name as installed, e.g. "ls"
+	Dirs    []string // directories it is installed in, e.g. {"/bin"}
+	Summary string   // one line for `help` and `man`, e.g. "list directory contents"
+	Usage   string   // synopsis, e.g. "ls [OPTION]... [FILE]..."
+	Man     string   // optional longer text for `man`; Summary is used when empty
+	Main    func(p *Proc) int
+}
+
+// Proc is one running program: what a process sees of the world.
+type Proc struct {
+	Ctx     context.Context
+	Args    []string // argv; Args[0] is the name as invoked
+	Dir     string   // working directory, absolute
+	Environ []string // exported environment as NAME=value
+	Stdin   io.Reader
+	Stdout  io.Writer
+	Stderr  io.Writer
+	Sys     *kernel.Kernel
+	// Tty reports whether standard output is the user's terminal (ls
+	// columns, colours, pagers). False in pipes and redirections.
+	Tty bool
+	// Umask is the file creation mask inherited from the shell.
+	Umask fs.FileMode
+	// Run executes another program, as fork+exec+wait would: argv[0] is
+	// looked up on PATH. Nil stdio arguments inherit this Proc's streams.
+	Run func(argv []string, stdin io.Reader, stdout, stderr io.Writer) int
+}
+
+// Name is the program's name as invoked, without directories.
+func (p *Proc) Name() string { return path.Base(p.Args[0]) }
+
+// Getenv returns the value of an exported variable, or "".
+func (p *Proc) Getenv(name string) string {
+	for i := len(p.Environ) - 1; i >= 0; i-- {
+		kv := p.Environ[i]
+		if strings.HasPrefix(kv, name) && len(kv) > len(name) && kv[len(name)] == '=' {
+			return kv[len(name)+1:]
+		}
+	}
+	return ""
+}
+
+// Abs makes name absolute against the working directory (lexically).
+func (p *Proc) Abs(name string) string {
+	if name == "" {
+		return p.Dir
+	}
+	if path.IsAbs(name) {
+		return path.Clean(name)
+	}
+	return path.Join(p.Dir, name)
+}
+
+// Errorf prints "name: message" on standard error, as coreutils do.
+func (p *Proc) Errorf(format string, args ...any) {
+	fmt.Fprintf(p.Stderr, "%s: %s\n", p.Name(), fmt.Sprintf(format, args...))
+}
+
+// Printf writes to standard output.
+func (p *Proc) Printf(format string, args ...any) {
+	fmt.Fprintf(p.Stdout, format, args...)
+}
+
+// Canceled reports whether the program should stop (Ctrl-C or a budget).
+func (p *Proc) Canceled() bool { return p.Ctx != nil && p.Ctx.Err() != nil }
+
+var (
+	tableMu sync.RWMutex
+	table   = map[string]*Command{}
+)
+
+// Register adds c to the table; a second registration of a name panics,
+// since it is a programming error.
+func Register(c Command) {
+	tableMu.Lock()
+	defer tableMu.Unlock()
+	if _, dup := table[c.Name]; dup {
+		panic("cmds: duplicate command " + c.Name)
+	}
+	if c.Main == nil || len(c.Dirs) == 0 {
+		panic("cmds: incomplete command " + c.Name)
+	}
+	table[c.Name] = &c
+}
+
+// Lookup finds a program by name.
+func Lookup(name string) (*Command, bool) {
+	tableMu.RLock()
+	defer tableMu.RUnlock()
+	c, ok := table[name]
+	return c, ok
+}
+
+// All lists every program, sorted by name.
+func All() []*Command {
+	tableMu.RLock()
+	defer tableMu.RUnlock()
+	out := make([]*Command, 0, len(table))
+	for _, c := range table {
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}

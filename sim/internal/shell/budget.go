@@ -1,0 +1,85 @@
+package shell
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync/atomic"
+	"time"
+)
+
+// Budget bounds one command line: how many simple commands it may run and
+// how long it may take on the host. A runaway loop is stopped by the step
+// count, which is deterministic; the deadline is the backstop for loops
+// that run no commands at all (arithmetic-only loops).
+type Budget struct {
+	max      int64
+	limit    time.Duration
+	steps    atomic.Int64
+	over     atomic.Bool
+	reported atomic.Bool
+	ctx      context.Context
+}
+
+// StopError is returned through the interpreter when a budget runs out.
+type StopError struct{ Steps int64 }
+
+func (e *StopError) Error() string {
+	return fmt.Sprintf("rclab: stopped a runaway command after %d steps", e.Steps)
+}
+
+type budgetKey struct{}
+
+// WithBudget returns a context that carries a budget of maxSteps simple
+// commands and expires after limit of host time (0: no limit), and its
+// cancel function.
+func WithBudget(parent context.Context, maxSteps int64, limit time.Duration) (context.Context, context.CancelFunc) {
+	b := &Budget{max: maxSteps, limit: limit}
+	var ctx context.Context
+	var cancel context.CancelFunc
+	if limit > 0 {
+		ctx, cancel = context.WithTimeout(parent, limit)
+	} else {
+		ctx, cancel = context.WithCancel(parent)
+	}
+	b.ctx = ctx
+	return context.WithValue(ctx, budgetKey{}, b), cancel
+}
+
+func budgetOf(ctx context.Context) *Budget {
+	b, _ := ctx.Value(budgetKey{}).(*Budget)
+	return b
+}
+
+// step counts one simple command and fails once the budget is spent.
+func (b *Budget) step() error {
+	if b == nil || b.max <= 0 {
+		return nil
+	}
+	if n := b.steps.Add(1); n > b.max {
+		b.over.Store(true)
+		return &StopError{Steps: b.max}
+	}
+	return nil
+}
+
+// report says whether the stop still has to be reported (once per budget).
+func (b *Budget) report() bool {
+	if !b.over.Load() && !errors.Is(b.ctx.Err(), context.DeadlineExceeded) {
+		return false // cancelled by the user: bash prints nothing
+	}
+	return b.reported.CompareAndSwap(false, true)
+}
+
+func (b *Budget) reason() string {
+	if b.over.Load() {
+		return (&StopError{Steps: b.max}).Error()
+	}
+	return fmt.Sprintf("rclab: stopped a runaway command after %v", b.limit)
+}
+
+// Steps reports how many simple commands ran under the budget.
+func (b *Budget) Steps() int64 { return b.steps.Load() }
+
+// BudgetOf returns the budget carried by ctx, or nil.
+func BudgetOf(ctx context.Context) *Budget { return budgetOf(ctx) }

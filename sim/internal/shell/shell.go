@@ -1,0 +1,414 @@
+// Package shell builds the bash that runs inside the simulated machine: the
+// student's login shell and every script (init scripts, rc, functions) run
+// by the same interpreter, mvdan.cc/sh, with every handler pointed at the
+// machine. One constructor, New, closes every path by which the interpreter
+// would otherwise reach the host (see the tech notes, §2): file opens, stats,
+// directory reads and access checks go to the vfs; programs come from the
+// simulated command table; TMPDIR, $$, ~user, type, command -v, pwd -P,
+// source and test -O/-G are rewritten.
+package shell
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"mvdan.cc/sh/v3/expand"
+	"mvdan.cc/sh/v3/interp"
+	"mvdan.cc/sh/v3/syntax"
+
+	"rclab/sim/internal/kernel"
+)
+
+// Options configure a shell. Zero values mean: no environment, working
+// directory "/", no input, output discarded, not a terminal, not
+// interactive, $0 "bash".
+type Options struct {
+	Kernel  *kernel.Kernel
+	Environ []string // exported environment, NAME=value
+	Dir     string   // working directory (absolute)
+	Stdin   io.Reader
+	Stdout  io.Writer
+	Stderr  io.Writer
+	// Terminal is the user's terminal: output written to it is "on a tty",
+	// and /dev/tty and /dev/console write to it. Nil means Stdout.
+	Terminal io.Writer
+	// Interactive makes a login shell: aliases expand and errors are
+	// prefixed "-bash: " as on a console login.
+	Interactive bool
+	Name        string   // $0, e.g. "-bash" or "/etc/init.d/httpd"
+	Params      []string // $1…
+	Umask       fs.FileMode
+	// Procs runs programs; nil uses a fresh runner over Kernel.
+	Procs *Procs
+	// Parent shares the alias table when a subshell is made; nil for new.
+	parent *Shell
+}
+
+// Shell is one bash process of the machine.
+type Shell struct {
+	opts    Options
+	r       *interp.Runner
+	procs   *Procs
+	term    io.Writer
+	umask   atomic.Uint32
+	mu      sync.Mutex
+	aliases map[string]string
+	history []string
+}
+
+// New builds a shell. It never fails for valid options; an error means a
+// programming mistake (such as a relative Dir).
+func New(o Options) (*Shell, error) {
+	if o.Kernel == nil {
+		return nil, errors.New("shell: no kernel")
+	}
+	if o.Dir == "" {
+		o.Dir = "/"
+	}
+	if !path.IsAbs(o.Dir) {
+		return nil, fmt.Errorf("shell: working directory %q is not absolute", o.Dir)
+	}
+	if o.Name == "" {
+		o.Name = "bash"
+	}
+	if o.Terminal == nil {
+		o.Terminal = o.Stdout
+	}
+	s := &Shell{opts: o, term: o.Terminal, aliases: map[string]string{}}
+	s.umask.Store(uint32(o.Umask & fs.ModePerm))
+	s.procs = o.Procs
+	if s.procs == nil {
+		s.procs = NewProcs(o.Kernel)
+	}
+	hidden := map[string]string{"UID": "0", "EUID": "0", "GID": "0"}
+	hidden[pidVar] = "1"
+	hidden[ppidVar] = "1"
+	r, err := interp.New(
+		interp.Env(newEnviron(o.Environ, hidden, func(user string) (string, bool) {
+			h, ok := homes(o.Kernel)[user]
+			return h, ok
+		})),
+		interp.StdIO(o.Stdin, o.Stdout, o.Stderr),
+		interp.Interactive(o.Interactive),
+		interp.CallHandler(s.call),
+		interp.ExecHandlers(s.execMiddleware),
+		interp.OpenHandler(s.open),
+		interp.StatHandler(s.stat),
+		interp.ReadDirHandler2(s.readDir),
+		interp.AccessHandler(s.access),
+	)
+	if err != nil {
+		return nil, err
+	}
+	// Set directly: interp.Dir would stat the host disk.
+	r.Dir = o.Dir
+	params := append([]string{"--"}, o.Params...)
+	if err := interp.Params(params...)(r); err != nil {
+		return nil, err
+	}
+	r.Reset()
+	s.r = r
+	return s, nil
+}
+
+// Dir is the shell's working directory.
+func (s *Shell) Dir() string { return s.r.Dir }
+
+// Exited reports whether the shell ran exit (or logout).
+func (s *Shell) Exited() bool { return s.r.Exited() }
+
+// Var reads a shell variable.
+func (s *Shell) Var(name string) string { return s.r.Vars[name].String() }
+
+// Environ lists the shell's exported variables as NAME=value.
+func (s *Shell) Environ() []string { return exportedOf(s.r.Env) }
+
+// Umask is the shell's file creation mask.
+func (s *Shell) Umask() fs.FileMode { return fs.FileMode(s.umask.Load()) }
+
+// History is the list of command lines the shell has been given.
+func (s *Shell) History() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.history...)
+}
+
+// AddHistory records a line, as bash's history does for interactive input.
+func (s *Shell) AddHistory(line string) {
+	s.mu.Lock()
+	s.history = append(s.history, line)
+	s.mu.Unlock()
+}
+
+// prefix is how bash prefixes its own error messages at pos: "-bash: " on
+// a login console, "SCRIPT: line N: " in a script.
+func (s *Shell) prefix(pos syntax.Pos) string {
+	if s.opts.Interactive {
+		return s.opts.Name + ": "
+	}
+	if pos.IsValid() {
+		return fmt.Sprintf("%s: line %d: ", s.opts.Name, pos.Line())
+	}
+	return s.opts.Name + ": "
+}
+
+// Run parses src as a script named name and runs it to the end, as bash
+// does for a script file. The result is the exit status.
+func (s *Shell) Run(ctx context.Context, src string) int {
+	f, err := Parse(src, s.opts.Name)
+	if err != nil {
+		fmt.Fprint(s.opts.Stderr, s.syntaxError(src, err))
+		return 2
+	}
+	return s.RunFile(ctx, f)
+}
+
+// RunFile runs an already parsed (and sanitized) file.
+func (s *Shell) RunFile(ctx context.Context, f *syntax.File) int {
+	return s.runNode(ctx, f)
+}
+
+// RunStmts runs statements one by one as an interactive shell does, and
+// returns the status of the last.
+func (s *Shell) RunStmts(ctx context.Context, stmts []*syntax.Stmt) int {
+	st := 0
+	for _, stmt := range stmts {
+		st = s.runNode(ctx, stmt)
+		if s.r.Exited() || ctx.Err() != nil {
+			break
+		}
+	}
+	return st
+}
+
+func (s *Shell) runNode(ctx context.Context, n syntax.Node) (status int) {
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintf(s.opts.Stderr, "%srclab: internal error: %v\n", s.prefix(syntax.Pos{}), p)
+			status = 1
+		}
+	}()
+	err := s.r.Run(ctx, n)
+	return s.statusOf(ctx, err)
+}
+
+func (s *Shell) statusOf(ctx context.Context, err error) int {
+	if err == nil {
+		if ctx.Err() != nil {
+			return s.stopped(ctx)
+		}
+		return 0
+	}
+	if st, ok := interp.IsExitStatus(err); ok {
+		return int(st)
+	}
+	var stop *StopError
+	if errors.As(err, &stop) {
+		return s.stopped(ctx)
+	}
+	if ctx.Err() != nil {
+		return s.stopped(ctx)
+	}
+	fmt.Fprintf(s.opts.Stderr, "%s%v\n", s.prefix(syntax.Pos{}), err)
+	return 1
+}
+
+// stopped reports a command stopped by its budget or by Ctrl-C, once per
+// command line, and gives bash's status for an interrupted command.
+func (s *Shell) stopped(ctx context.Context) int {
+	b := budgetOf(ctx)
+	if b != nil && b.report() {
+		fmt.Fprintf(s.opts.Stderr, "%s\n", b.reason())
+	}
+	return 130
+}
+
+// Parse parses src as bash with name as $0 for messages, and sanitizes
+// it: constructs that would reach the host are rejected or rewritten.
+func Parse(src, name string) (*syntax.File, error) {
+	f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(src), name)
+	if err != nil {
+		return nil, err
+	}
+	if err := sanitize(f); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// sanitize rejects process substitution and [[ -O/-G ]] (interp would touch
+// the host), and rewrites $$ and $PPID to the simulated process ids.
+func sanitize(f *syntax.File) error {
+	var bad error
+	syntax.Walk(f, func(n syntax.Node) bool {
+		if bad != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *syntax.ProcSubst:
+			bad = sealedError{n.Pos(), "process substitution is not available in rclab"}
+		case *syntax.UnaryTest:
+			if n.Op == syntax.TsUsrOwn || n.Op == syntax.TsGrpOwn {
+				bad = sealedError{n.Pos(), "[[ -O ]] and [[ -G ]] are not available in rclab; use [ -O ] instead"}
+			}
+		case *syntax.Word:
+			for i, part := range n.Parts {
+				if pe, ok := part.(*syntax.ParamExp); ok && isRandom(pe) {
+					n.Parts[i] = randomSubst(pe.Pos())
+				}
+			}
+		case *syntax.BinaryArithm:
+			randomArithm(n.X)
+			randomArithm(n.Y)
+		case *syntax.UnaryArithm:
+			randomArithm(n.X)
+		case *syntax.ParenArithm:
+			randomArithm(n.X)
+		case *syntax.ArithmExp:
+			randomArithm(n.X)
+		case *syntax.ArithmCmd:
+			randomArithm(n.X)
+		case *syntax.ParamExp:
+			if n.Param != nil {
+				switch n.Param.Value {
+				case "$":
+					n.Param = &syntax.Lit{ValuePos: n.Param.ValuePos, ValueEnd: n.Param.ValueEnd, Value: pidVar}
+				case "PPID":
+					n.Param = &syntax.Lit{ValuePos: n.Param.ValuePos, ValueEnd: n.Param.ValueEnd, Value: ppidVar}
+				}
+			}
+		}
+		return true
+	})
+	return bad
+}
+
+// isRandom matches a plain $RANDOM or $SRANDOM, whose interp versions
+// draw from the host's randomness.
+func isRandom(pe *syntax.ParamExp) bool {
+	return pe.Param != nil && (pe.Param.Value == "RANDOM" || pe.Param.Value == "SRANDOM") &&
+		pe.Index == nil && pe.Exp == nil && pe.Repl == nil && pe.Slice == nil && !pe.Length && !pe.Excl
+}
+
+// randomSubst is $(__rclab_random): a number from the machine's seeded source.
+func randomSubst(pos syntax.Pos) *syntax.CmdSubst {
+	call := &syntax.CallExpr{Args: []*syntax.Word{{Parts: []syntax.WordPart{&syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: internal + "random"}}}}}
+	return &syntax.CmdSubst{Left: pos, Right: pos, Stmts: []*syntax.Stmt{{Position: pos, Cmd: call}}}
+}
+
+// randomArithm rewrites a bare RANDOM inside arithmetic.
+func randomArithm(x syntax.ArithmExpr) {
+	w, ok := x.(*syntax.Word)
+	if !ok || len(w.Parts) != 1 {
+		return
+	}
+	if lit, ok := w.Parts[0].(*syntax.Lit); ok && (lit.Value == "RANDOM" || lit.Value == "SRANDOM") {
+		w.Parts[0] = randomSubst(lit.Pos())
+	}
+}
+
+// The variables $$ and $PPID are rewritten to; they are hidden from env.
+const (
+	pidVar  = "RCLAB_PID"
+	ppidVar = "RCLAB_PPID"
+)
+
+// sealedError is a construct rclab refuses to run because the interpreter
+// would reach the host for it.
+type sealedError struct {
+	pos syntax.Pos
+	msg string
+}
+
+func (e sealedError) Error() string { return e.msg }
+
+// syntaxError words a parse error as bash 3.2 does.
+func (s *Shell) syntaxError(src string, err error) string {
+	var se sealedError
+	if errors.As(err, &se) {
+		return s.prefix(se.pos) + se.msg + "\n"
+	}
+	return SyntaxMessage(s.prefix(syntax.Pos{}), src, err)
+}
+
+// SyntaxMessage renders a parse error of src the way bash does:
+// "PREFIXsyntax error near unexpected token `fi'". prefix is "-bash: " on a
+// console.
+func SyntaxMessage(prefix, src string, err error) string {
+	var se sealedError
+	if errors.As(err, &se) {
+		return prefix + se.msg + "\n"
+	}
+	var pe syntax.ParseError
+	if !errors.As(err, &pe) {
+		return prefix + err.Error() + "\n"
+	}
+	if pe.Incomplete {
+		return prefix + "syntax error: unexpected end of file\n"
+	}
+	tok := tokenAt(src, pe.Pos)
+	if tok == "" {
+		return prefix + "syntax error: unexpected end of file\n"
+	}
+	return fmt.Sprintf("%ssyntax error near unexpected token `%s'\n", prefix, tok)
+}
+
+// tokenAt returns the shell token starting at pos in src.
+func tokenAt(src string, pos syntax.Pos) string {
+	off := int(pos.Offset())
+	if off < 0 || off >= len(src) {
+		return ""
+	}
+	rest := src[off:]
+	for _, op := range []string{";;", "&&", "||", ">>", "<<", "(", ")", ";", "&", "|", "<", ">", "{", "}"} {
+		if strings.HasPrefix(rest, op) {
+			return op
+		}
+	}
+	end := strings.IndexAny(rest, " \t\n;&|()<>")
+	if end < 0 {
+		end = len(rest)
+	}
+	if end == 0 {
+		return rest[:1]
+	}
+	return rest[:end]
+}
+
+// homes reads the home directories of /etc/passwd, for ~user.
+func homes(k *kernel.Kernel) map[string]string {
+	data, err := readFile(k, "/etc/passwd")
+	if err != nil {
+		return nil
+	}
+	out := map[string]string{}
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Split(line, ":")
+		if len(f) >= 6 && f[0] != "" {
+			out[f[0]] = f[5]
+		}
+	}
+	return out
+}
+
+func readFile(k *kernel.Kernel, name string) ([]byte, error) {
+	f, err := k.FS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
+}
+
+// expandEnv reads a variable of the handler's environment.
+func envGet(env expand.Environ, name string) string { return env.Get(name).String() }
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"rclab/sim/internal/kernel"
 )
@@ -28,6 +29,9 @@ type Command struct {
 	Usage   string   // synopsis, e.g. "ls [OPTION]... [FILE]..."
 	Man     string   // optional longer text for `man`; Summary is used when empty
 	Main    func(p *Proc) int
+	// VSZ and RSS (KiB) are the footprint ps shows while it runs; zero
+	// means a small utility's (about 4 MB / 600 KB).
+	VSZ, RSS int
 }
 
 // Proc is one running program: what a process sees of the world.
@@ -40,14 +44,48 @@ type Proc struct {
 	Stdout  io.Writer
 	Stderr  io.Writer
 	Sys     *kernel.Kernel
+	// PID and PPID are the process's ids in the machine's process table
+	// (0 when the program runs outside one, as in unit tests).
+	PID, PPID int
+	// TTY is the controlling terminal ("tty1"), "" for none.
+	TTY string
 	// Tty reports whether standard output is the user's terminal (ls
 	// columns, colours, pagers). False in pipes and redirections.
 	Tty bool
+	// StdinTty reports whether standard input is a terminal (consoletype,
+	// and so the colour of init scripts' status tags, depend on it).
+	StdinTty bool
 	// Umask is the file creation mask inherited from the shell.
 	Umask fs.FileMode
+	// Background is set when the program was started as a background job
+	// (cmd &): a client that would read the terminal stops instead.
+	Background bool
 	// Run executes another program, as fork+exec+wait would: argv[0] is
 	// looked up on PATH. Nil stdio arguments inherit this Proc's streams.
 	Run func(argv []string, stdin io.Reader, stdout, stderr io.Writer) int
+
+	stayed stay
+}
+
+// stay records that the process outlives its Main (see Stay).
+type stay struct {
+	set   bool
+	state byte
+	until time.Time
+	data  any
+}
+
+// Stay keeps the process in the table after Main returns, in state ('T'
+// stopped, 'S' sleeping), until the clock reaches until (zero: until it is
+// signalled). A background client that would read the terminal stops; a
+// background sleep sleeps on. data is kept as the process's Data.
+func (p *Proc) Stay(state byte, until time.Time, data any) {
+	p.stayed = stay{set: true, state: state, until: until, data: data}
+}
+
+// Stayed reports what Stay recorded.
+func (p *Proc) Stayed() (ok bool, state byte, until time.Time, data any) {
+	return p.stayed.set, p.stayed.state, p.stayed.until, p.stayed.data
 }
 
 // Name is the program's name as invoked, without directories.
@@ -125,4 +163,10 @@ func All() []*Command {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
+}
+
+// Resumer is the Data of a stopped program that can continue in the
+// foreground when the user types fg (a background telnet client).
+type Resumer interface {
+	Resume(p *Proc) int
 }

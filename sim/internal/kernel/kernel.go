@@ -5,10 +5,12 @@
 package kernel
 
 import (
+	"io"
 	"math/rand/v2"
 	"sync"
 	"time"
 
+	"rclab/sim/internal/proc"
 	"rclab/vfs"
 )
 
@@ -22,12 +24,24 @@ type Kernel struct {
 	// Rand is seeded from the machine's seed, so runs are reproducible.
 	// It is safe for concurrent use.
 	Rand *rand.Rand
+	// Procs is the process table.
+	Procs *proc.Table
 
 	mu        sync.Mutex
 	hostname  string
 	info      Info
 	seed      uint64
+	boot      time.Time
 	syslogOff bool
+	prevLevel byte
+	curLevel  byte
+	levelTime time.Time
+	initQueue []InitRequest
+	timers    map[string]Timer
+	sessions  []Session
+	dmesg     []string
+	ttys      map[string]io.Writer
+	jobs      []Job
 	listeners map[string]Listener
 	ifaces    map[string]bool
 }
@@ -55,10 +69,16 @@ func New(fsys *vfs.FS, info Info, start time.Time, seed uint64) *Kernel {
 		hostname: info.Hostname,
 		info:     info,
 		seed:     seed,
+		Procs:    proc.NewTable(1024),
+		boot:     start,
 	}
 	fsys.SetClock(k.Clock.Now)
+	k.Procs.SetClock(k.Clock.Now)
 	return k
 }
+
+// Boot is the time the machine was powered on (uptime, ps START).
+func (k *Kernel) Boot() time.Time { return k.boot }
 
 // Hostname is the current host name (sethostname changes it).
 func (k *Kernel) Hostname() string {

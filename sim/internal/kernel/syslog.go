@@ -26,6 +26,10 @@ func (k *Kernel) Syslog(tag string, pid int, msg string) {
 		who = fmt.Sprintf("%s[%d]", tag, pid)
 	}
 	line := fmt.Sprintf("%s %s %s: %s\n", stamp, k.Hostname(), who, strings.TrimRight(msg, "\n"))
+	if tag == "" {
+		// A message that carries its own tag ("syslogd 1.4.1: restart.").
+		line = fmt.Sprintf("%s %s %s\n", stamp, k.Hostname(), strings.TrimRight(msg, "\n"))
+	}
 	f, err := k.FS.OpenFile(Messages, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
 		return

@@ -56,15 +56,19 @@ func bashMain(p *cmds.Proc) int {
 		src, script = string(data), name
 	}
 	sh, err := New(Options{
-		Kernel:  p.Sys,
-		Environ: p.Environ,
-		Dir:     p.Dir,
-		Stdin:   p.Stdin,
-		Stdout:  p.Stdout,
-		Stderr:  p.Stderr,
-		Name:    script,
-		Params:  args,
-		Umask:   p.Umask,
+		Kernel:   p.Sys,
+		Environ:  p.Environ,
+		Dir:      p.Dir,
+		Stdin:    p.Stdin,
+		Stdout:   p.Stdout,
+		Stderr:   p.Stderr,
+		Name:     script,
+		Params:   args,
+		Umask:    p.Umask,
+		StdinTty: p.StdinTty,
+		PID:      p.PID,
+		PPID:     p.PPID,
+		TTY:      p.TTY,
 	})
 	if err != nil {
 		fmt.Fprintf(p.Stderr, "%s: rclab internal error: %v\n", name, err)

@@ -19,6 +19,10 @@ type Budget struct {
 	over     atomic.Bool
 	reported atomic.Bool
 	ctx      context.Context
+	// forks counts the pipeline processes alive under the budget; forkOver
+	// records that the process limit stopped the line.
+	forks    atomic.Int64
+	forkOver atomic.Bool
 }
 
 // StopError is returned through the interpreter when a budget runs out.
@@ -65,13 +69,16 @@ func (b *Budget) step() error {
 
 // report says whether the stop still has to be reported (once per budget).
 func (b *Budget) report() bool {
-	if !b.over.Load() && !errors.Is(b.ctx.Err(), context.DeadlineExceeded) {
+	if !b.over.Load() && !b.forkOver.Load() && !errors.Is(b.ctx.Err(), context.DeadlineExceeded) {
 		return false // cancelled by the user: bash prints nothing
 	}
 	return b.reported.CompareAndSwap(false, true)
 }
 
 func (b *Budget) reason() string {
+	if b.forkOver.Load() {
+		return "-bash: fork: Resource temporarily unavailable"
+	}
 	if b.over.Load() {
 		return (&StopError{Steps: b.max}).Error()
 	}
@@ -83,3 +90,26 @@ func (b *Budget) Steps() int64 { return b.steps.Load() }
 
 // BudgetOf returns the budget carried by ctx, or nil.
 func BudgetOf(ctx context.Context) *Budget { return budgetOf(ctx) }
+
+// ForkError stops a line whose pipelines exceeded the process limit.
+type ForkError struct{}
+
+func (ForkError) Error() string { return "fork: Resource temporarily unavailable" }
+
+// fork counts a new pipeline process; it fails once room is the limit.
+func (b *Budget) fork(room int) error {
+	if b == nil {
+		return nil
+	}
+	if n := b.forks.Add(1); n > int64(room) {
+		b.forkOver.Store(true)
+		return ForkError{}
+	}
+	return nil
+}
+
+func (b *Budget) unfork() {
+	if b != nil {
+		b.forks.Add(-1)
+	}
+}

@@ -11,6 +11,8 @@ import (
 	"mvdan.cc/sh/v3/syntax"
 
 	"rclab/sim/internal/cmds"
+	"rclab/sim/internal/kernel"
+	"rclab/sim/internal/proc"
 )
 
 // keywords are bash's reserved words, for type.
@@ -70,10 +72,21 @@ func (s *Shell) builtin(ctx context.Context, hc interp.HandlerContext, name stri
 		for i, h := range s.History() {
 			fmt.Fprintf(hc.Stdout, "%5d  %s\n", i+1, h)
 		}
-	case "jobs", "disown":
+	case "jobs":
+		jobs := s.opts.Kernel.Jobs(s.opts.TTY)
+		for i, j := range jobs {
+			mark := ' '
+			switch i {
+			case len(jobs) - 1:
+				mark = '+'
+			case len(jobs) - 2:
+				mark = '-'
+			}
+			fmt.Fprintf(hc.Stdout, "[%d]%c  %-24s%s\n", j.ID, mark, j.State, j.Cmd)
+		}
+	case "disown":
 	case "fg", "bg":
-		errf("current: no such job")
-		return 1
+		return s.foreground(ctx, hc, name, args, errf)
 	case "suspend":
 		errf("cannot suspend a login shell")
 		return 1
@@ -92,9 +105,13 @@ func (s *Shell) builtin(ctx context.Context, hc interp.HandlerContext, name stri
 		return s.procs.runProgram(ctx, c, Exec{
 			Argv: append([]string{"kill"}, args...), Dir: hc.Dir, Environ: exportedOf(hc.Env),
 			Stdin: hc.Stdin, Stdout: hc.Stdout, Stderr: hc.Stderr, Term: s.term, Umask: s.Umask(),
-		})
+			PPID: s.opts.PID, TTY: s.opts.TTY,
+		}, s.opts.PID)
 	case "caller":
 		return 1
+	case "status":
+		n, _ := strconv.Atoi(args[0])
+		return n
 	case "random":
 		fmt.Fprintln(hc.Stdout, s.opts.Kernel.Rand.IntN(32768))
 	default: // bind, enable, compgen, complete, compopt, newgrp, fc: no-ops
@@ -252,3 +269,60 @@ max user processes              (-u) 4095
 virtual memory          (kbytes, -v) unlimited
 file locks                      (-x) unlimited
 `
+
+// findJob resolves a jobspec (%N, %+, %%, none) of the shell's terminal.
+func (s *Shell) findJob(spec string) (kernel.Job, bool) {
+	jobs := s.opts.Kernel.Jobs(s.opts.TTY)
+	if len(jobs) == 0 {
+		return kernel.Job{}, false
+	}
+	if spec == "" || spec == "%" || spec == "%%" || spec == "%+" {
+		return jobs[len(jobs)-1], true
+	}
+	n, err := strconv.Atoi(strings.TrimPrefix(spec, "%"))
+	if err != nil {
+		return kernel.Job{}, false
+	}
+	for _, j := range jobs {
+		if j.ID == n {
+			return j, true
+		}
+	}
+	return kernel.Job{}, false
+}
+
+// foreground is fg and bg: a stopped client continues at the terminal.
+func (s *Shell) foreground(ctx context.Context, hc interp.HandlerContext, name string, args []string, errf func(string, ...any)) int {
+	spec := ""
+	if len(args) > 0 {
+		spec = args[0]
+	}
+	j, ok := s.findJob(spec)
+	if !ok {
+		if spec == "" {
+			spec = "current"
+		}
+		errf("%s: no such job", spec)
+		return 1
+	}
+	if name == "bg" {
+		fmt.Fprintf(hc.Stdout, "[%d]+ %s &\n", j.ID, j.Cmd)
+		return 0
+	}
+	fmt.Fprintln(hc.Stdout, j.Cmd)
+	k := s.opts.Kernel
+	pr, alive := k.Procs.Get(j.PID)
+	if !alive {
+		return 0
+	}
+	st := 0
+	if r, ok := pr.Data.(cmds.Resumer); ok {
+		k.Procs.Update(j.PID, func(p *proc.Process) { p.State, p.Foreground = 'S', true })
+		st = r.Resume(&cmds.Proc{Ctx: ctx, Args: strings.Fields(j.Cmd), Dir: hc.Dir, Environ: exportedOf(hc.Env),
+			Stdin: strings.NewReader(""), Stdout: hc.Stdout, Stderr: hc.Stderr, Sys: k,
+			PID: j.PID, PPID: s.opts.PID, TTY: s.opts.TTY, Tty: hc.Stdout == s.term, StdinTty: s.opts.StdinTty})
+	}
+	k.Procs.Exit(j.PID)
+	k.JobNotices(s.opts.TTY) // a job brought to the foreground is not reported as done
+	return st
+}

@@ -31,6 +31,24 @@ func (s *Shell) call(ctx context.Context, args []string) ([]string, error) {
 		return nil, err
 	}
 	name := args[0]
+	switch name {
+	case internal + "fork":
+		b := budgetOf(ctx)
+		room := 1 << 20
+		if t := s.opts.Kernel.Procs; t != nil {
+			room = t.Limit() - t.Len()
+		}
+		if err := b.fork(room); err != nil {
+			return nil, err
+		}
+		return []string{"true"}, nil
+	case internal + "unfork":
+		budgetOf(ctx).unfork()
+		if len(args) > 1 && args[1] != "0" {
+			return []string{internal + "status", args[1]}, nil
+		}
+		return []string{"true"}, nil
+	}
 	if _, isFunc := s.r.Funcs[name]; isFunc {
 		return args, nil
 	}
@@ -53,6 +71,11 @@ func (s *Shell) call(ctx context.Context, args []string) ([]string, error) {
 		return dropUnsupportedTraps(args), nil
 	case name == "alias":
 		return s.recordAliases(args), nil
+	case name == "shopt":
+		return s.shopt(args), nil
+	case name == "help":
+		// bash's help builtin; rclab's also lists the machine's programs.
+		return append([]string{"/usr/libexec/rclab/help"}, args[1:]...), nil
 	case name == "unalias":
 		s.mu.Lock()
 		for _, a := range args[1:] {
@@ -210,4 +233,42 @@ func (s *Shell) aliasNames() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// interpShopts are the shopt options interp implements; the others bash
+// 3.2 has are accepted and ignored (checkwinsize, histappend…), and
+// login_shell answers as a login shell would.
+var interpShopts = map[string]bool{"dotglob": true, "expand_aliases": true, "extglob": true, "globstar": true, "nocaseglob": true, "nullglob": true}
+
+func (s *Shell) shopt(args []string) []string {
+	var keep []string
+	flags := []string{}
+	for _, a := range args[1:] {
+		if strings.HasPrefix(a, "-") {
+			flags = append(flags, a)
+			continue
+		}
+		if a == "login_shell" {
+			query := false
+			for _, f := range flags {
+				if f == "-q" {
+					query = true
+				}
+			}
+			if query {
+				if strings.HasPrefix(s.opts.Name, "-") {
+					return []string{"true"}
+				}
+				return []string{"false"}
+			}
+			continue
+		}
+		if interpShopts[a] {
+			keep = append(keep, a)
+		}
+	}
+	if len(keep) == 0 && len(args) > 1 && len(flags) > 0 && len(flags) < len(args)-1 {
+		return []string{"true"}
+	}
+	return append(append([]string{"shopt"}, flags...), keep...)
 }

@@ -6,15 +6,19 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
+	"path"
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"mvdan.cc/sh/v3/interp"
 	"mvdan.cc/sh/v3/syntax"
 
 	"rclab/sim/internal/cmds"
 	"rclab/sim/internal/kernel"
+	"rclab/sim/internal/proc"
 	"rclab/vfs"
 )
 
@@ -31,7 +35,20 @@ func ProgramFile(name string) []byte { return []byte(ProgramMagic + name + "\n")
 // runs simulated programs and interprets scripts.
 type Procs struct {
 	k *kernel.Kernel
+	// observe, when set, is told of every script and program that ends.
+	observe func(Ran)
 }
+
+// Ran describes a program or script that ran to its end.
+type Ran struct {
+	Argv   []string
+	PID    int
+	Status int
+	Script bool // an interpreted script (init scripts, rc)
+}
+
+// Observe sets the function told of every program that ends; nil stops.
+func (p *Procs) Observe(fn func(Ran)) { p.observe = fn }
 
 // NewProcs returns a program runner for k.
 func NewProcs(k *kernel.Kernel) *Procs { return &Procs{k: k} }
@@ -45,10 +62,17 @@ type Exec struct {
 	Stdout  io.Writer
 	Stderr  io.Writer
 	Tty     bool
-	Term    io.Writer
-	Umask   fs.FileMode
+	// StdinTty says standard input is the terminal.
+	StdinTty bool
+	Term     io.Writer
+	Umask    fs.FileMode
 	// Prefix is how the parent shell prefixes "command not found".
 	Prefix string
+	// PPID is the parent's pid, TTY the controlling terminal ("" none).
+	PPID int
+	TTY  string
+	// Background is set for a background job (cmd &).
+	Background bool
 }
 
 // execMiddleware is the shell's only exec handler: it never calls next,
@@ -57,6 +81,10 @@ func (s *Shell) execMiddleware(next interp.ExecHandlerFunc) interp.ExecHandlerFu
 	return func(ctx context.Context, args []string) error {
 		hc := interp.HandlerCtx(ctx)
 		var st int
+		stdin := hc.Stdin
+		if f, ok := stdin.(*os.File); ok && f == nil {
+			stdin = nil // interp's "no input" is a nil *os.File
+		}
 		if args[0] == internal+"logout" {
 			if !s.opts.Interactive {
 				fmt.Fprintf(hc.Stderr, "%slogout: not login shell: use `exit'\n", s.prefix(hc.Pos))
@@ -64,20 +92,33 @@ func (s *Shell) execMiddleware(next interp.ExecHandlerFunc) interp.ExecHandlerFu
 			}
 			return hc.Builtin(ctx, append([]string{"exit"}, args[1:]...))
 		}
+		env := exportedOf(hc.Env)
+		background := false
+		for i, kv := range env {
+			if kv == bgVar+"=1" {
+				background = true
+				env = append(env[:i:i], env[i+1:]...)
+				break
+			}
+		}
 		if strings.HasPrefix(args[0], internal) {
 			st = s.builtin(ctx, hc, strings.TrimPrefix(args[0], internal), args[1:])
 		} else {
 			st = s.procs.Run(ctx, Exec{
-				Argv:    args,
-				Dir:     hc.Dir,
-				Environ: exportedOf(hc.Env),
-				Stdin:   hc.Stdin,
-				Stdout:  hc.Stdout,
-				Stderr:  hc.Stderr,
-				Tty:     hc.Stdout == s.term,
-				Term:    s.term,
-				Umask:   s.Umask(),
-				Prefix:  s.prefix(hc.Pos),
+				Argv:       args,
+				Dir:        hc.Dir,
+				Environ:    env,
+				Stdin:      stdin,
+				Stdout:     hc.Stdout,
+				Stderr:     hc.Stderr,
+				Tty:        hc.Stdout == s.term,
+				StdinTty:   s.opts.StdinTty && stdin == nil,
+				Term:       s.term,
+				Umask:      s.Umask(),
+				Prefix:     s.prefix(hc.Pos),
+				PPID:       s.opts.PID,
+				TTY:        s.opts.TTY,
+				Background: background,
 			})
 		}
 		if st != 0 {
@@ -147,7 +188,11 @@ func (p *Procs) Run(ctx context.Context, e Exec) (status int) {
 			fmt.Fprintf(e.Stderr, "%s%s: cannot execute binary file\n", e.Prefix, name)
 			return 126
 		}
-		return p.runProgram(ctx, c, e)
+		pid, ok := p.fork(e, abs, e.Argv, c)
+		if !ok {
+			return 254
+		}
+		return p.runProgram(ctx, c, e, pid)
 	}
 	if bytes.HasPrefix(head, []byte("\x7fELF")) {
 		fmt.Fprintf(e.Stderr, "%s%s: cannot execute binary file\n", e.Prefix, name)
@@ -162,21 +207,59 @@ func (p *Procs) Run(ctx context.Context, e Exec) (status int) {
 		e2.Argv = append(append(argv, abs), e.Argv[1:]...)
 		return p.Run(ctx, e2)
 	}
-	return p.RunScript(ctx, abs, e)
+	pid, ok := p.fork(e, abs, append([]string{"/bin/bash"}, e.Argv...), nil)
+	if !ok {
+		return 254
+	}
+	defer p.k.Procs.Exit(pid)
+	st = p.runScript(ctx, abs, e, pid)
+	if p.observe != nil {
+		p.observe(Ran{Argv: e.Argv, PID: pid, Status: st, Script: true})
+	}
+	return st
 }
 
-func (p *Procs) runProgram(ctx context.Context, c *cmds.Command, e Exec) (status int) {
+// fork enters a new process for a program about to run, as fork+exec
+// would. When the table is full it reports bash's fork failure.
+func (p *Procs) fork(e Exec, exe string, argv []string, c *cmds.Command) (int, bool) {
+	if p.k.Procs == nil {
+		return 0, true
+	}
+	vsz, rss := 4020, 600
+	if c != nil && c.VSZ > 0 {
+		vsz, rss = c.VSZ, c.RSS
+	}
+	// The kernel names a process after the file it executes: a script's
+	// process is "crond" even though bash runs it.
+	pid, err := p.k.Procs.Spawn(proc.Process{
+		PPID: e.PPID, TTY: e.TTY, State: 'R', Foreground: e.TTY != "",
+		Comm: comm15(path.Base(exe)), Args: argv, Exe: exe, Start: p.k.Clock.Now(),
+		VSZ: vsz, RSS: rss,
+	})
+	if err != nil {
+		fmt.Fprintf(e.Stderr, "%sfork: %s\n", e.Prefix, cmds.Strerror(err))
+		return 0, false
+	}
+	return pid, true
+}
+
+func (p *Procs) runProgram(ctx context.Context, c *cmds.Command, e Exec, pid int) (status int) {
 	proc := &cmds.Proc{
-		Ctx:     ctx,
-		Args:    e.Argv,
-		Dir:     e.Dir,
-		Environ: e.Environ,
-		Stdin:   e.Stdin,
-		Stdout:  e.Stdout,
-		Stderr:  e.Stderr,
-		Sys:     p.k,
-		Tty:     e.Tty,
-		Umask:   e.Umask,
+		Ctx:        ctx,
+		Args:       e.Argv,
+		Dir:        e.Dir,
+		Environ:    e.Environ,
+		Stdin:      e.Stdin,
+		Stdout:     e.Stdout,
+		Stderr:     e.Stderr,
+		Sys:        p.k,
+		Background: e.Background,
+		Tty:        e.Tty,
+		StdinTty:   e.StdinTty,
+		Umask:      e.Umask,
+		PID:        pid,
+		PPID:       e.PPID,
+		TTY:        e.TTY,
 	}
 	if proc.Stdin == nil {
 		proc.Stdin = strings.NewReader("")
@@ -187,6 +270,7 @@ func (p *Procs) runProgram(ctx context.Context, c *cmds.Command, e Exec) (status
 		child.Dir = proc.Dir
 		child.Environ = proc.Environ
 		child.Prefix = ""
+		child.PPID = pid
 		if stdin != nil {
 			child.Stdin = stdin
 		} else {
@@ -204,18 +288,65 @@ func (p *Procs) runProgram(ctx context.Context, c *cmds.Command, e Exec) (status
 		}
 		return p.Run(ctx, child)
 	}
+	job := 0
+	if e.Background && pid != 0 && e.TTY != "" {
+		job = p.k.AddJob(e.TTY, pid, strings.Join(e.Argv, " "))
+		fmt.Fprintf(e.Term, "[%d] %d\n", job, pid)
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(e.Stderr, "%s: rclab internal error: %v\n", c.Name, r)
 			status = 1
 		}
+		p.finish(proc, pid, job, status)
+		if p.observe != nil {
+			p.observe(Ran{Argv: e.Argv, PID: pid, Status: status})
+		}
 	}()
 	return c.Main(proc)
+}
+
+// finish ends a program's process, unless it stays (a stopped background
+// client, a background sleep); a background job's end is recorded for
+// bash's "Done" notice.
+func (p *Procs) finish(pr *cmds.Proc, pid, job, status int) {
+	if pid == 0 {
+		return
+	}
+	if ok, state, until, data := pr.Stayed(); ok {
+		p.k.Procs.Update(pid, func(x *proc.Process) {
+			x.State, x.Foreground = state, false
+			if data != nil {
+				x.Data = data
+			}
+		})
+		if job != 0 {
+			js := "Running"
+			if state == 'T' {
+				js = "Stopped"
+			}
+			p.k.SetJobState(pid, js, until)
+		}
+		return
+	}
+	p.k.Procs.Exit(pid)
+	if job != 0 {
+		js := "Done"
+		if status != 0 {
+			js = fmt.Sprintf("Exit %d", status)
+		}
+		p.k.SetJobState(pid, js, time.Time{})
+	}
 }
 
 // RunScript interprets the file at abs as a bash script in a new shell
 // process: only exported variables and no functions are inherited.
 func (p *Procs) RunScript(ctx context.Context, abs string, e Exec) int {
+	return p.runScript(ctx, abs, e, 0)
+}
+
+// runScript runs the script as process pid (its $$; e.PPID is $PPID).
+func (p *Procs) runScript(ctx context.Context, abs string, e Exec, pid int) int {
 	src, err := readAll(p.k, abs)
 	if err != nil {
 		fmt.Fprintf(e.Stderr, "%s%s: %s\n", e.Prefix, e.Argv[0], cmds.Strerror(err))
@@ -237,7 +368,11 @@ func (p *Procs) RunScript(ctx context.Context, abs string, e Exec) int {
 		Name:     e.Argv[0],
 		Params:   e.Argv[1:],
 		Umask:    e.Umask,
+		StdinTty: e.StdinTty,
 		Procs:    p,
+		PID:      pid,
+		PPID:     e.PPID,
+		TTY:      e.TTY,
 	})
 	if err != nil {
 		fmt.Fprintf(e.Stderr, "%s: rclab internal error: %v\n", e.Argv[0], err)
@@ -334,4 +469,12 @@ func ownerOf(fi fs.FileInfo) (uid, gid int) {
 		return st.Uid, st.Gid
 	}
 	return 0, 0
+}
+
+// comm15 is the kernel's 15-byte process name.
+func comm15(name string) string {
+	if len(name) > 15 {
+		return name[:15]
+	}
+	return name
 }

@@ -46,10 +46,14 @@ type Options struct {
 	Name        string   // $0, e.g. "-bash" or "/etc/init.d/httpd"
 	Params      []string // $1…
 	Umask       fs.FileMode
+	// StdinTty says the shell's standard input is a terminal.
+	StdinTty bool
+	// PID and PPID are the shell process's ids ($$ and $PPID); TTY its
+	// controlling terminal.
+	PID, PPID int
+	TTY       string
 	// Procs runs programs; nil uses a fresh runner over Kernel.
 	Procs *Procs
-	// Parent shares the alias table when a subshell is made; nil for new.
-	parent *Shell
 }
 
 // Shell is one bash process of the machine.
@@ -62,6 +66,9 @@ type Shell struct {
 	mu      sync.Mutex
 	aliases map[string]string
 	history []string
+	// interrupted is set when the last statement was stopped (budget,
+	// fork limit, Ctrl-C).
+	interrupted bool
 }
 
 // New builds a shell. It never fails for valid options; an error means a
@@ -89,8 +96,14 @@ func New(o Options) (*Shell, error) {
 		s.procs = NewProcs(o.Kernel)
 	}
 	hidden := map[string]string{"UID": "0", "EUID": "0", "GID": "0"}
-	hidden[pidVar] = "1"
-	hidden[ppidVar] = "1"
+	if o.Interactive {
+		// bash's defaults for an interactive shell, before any rc file.
+		hidden["PS1"] = `\s-\v\$ `
+		hidden["PS2"] = "> "
+	}
+	hidden["PS4"] = "+ "
+	hidden[pidVar] = strconv.Itoa(o.PID)
+	hidden[ppidVar] = strconv.Itoa(o.PPID)
 	r, err := interp.New(
 		interp.Env(newEnviron(o.Environ, hidden, func(user string) (string, bool) {
 			h, ok := homes(o.Kernel)[user]
@@ -119,11 +132,16 @@ func New(o Options) (*Shell, error) {
 	return s, nil
 }
 
+// Name is the shell's $0 ("-bash", "sh").
+func (s *Shell) Name() string { return s.opts.Name }
+
 // Dir is the shell's working directory.
 func (s *Shell) Dir() string { return s.r.Dir }
 
-// Exited reports whether the shell ran exit (or logout).
-func (s *Shell) Exited() bool { return s.r.Exited() }
+// Exited reports whether the shell ran exit (or logout). A command line
+// stopped by its budget or Ctrl-C does not end the shell, although interp
+// treats the stop as fatal.
+func (s *Shell) Exited() bool { return s.r.Exited() && !s.interrupted }
 
 // Var reads a shell variable.
 func (s *Shell) Var(name string) string { return s.r.Vars[name].String() }
@@ -201,17 +219,20 @@ func (s *Shell) runNode(ctx context.Context, n syntax.Node) (status int) {
 }
 
 func (s *Shell) statusOf(ctx context.Context, err error) int {
+	s.interrupted = false
 	if err == nil {
 		if ctx.Err() != nil {
 			return s.stopped(ctx)
 		}
 		return 0
 	}
-	if st, ok := interp.IsExitStatus(err); ok {
-		return int(st)
+	var es interp.ExitStatus
+	if errors.As(err, &es) {
+		return int(es)
 	}
 	var stop *StopError
-	if errors.As(err, &stop) {
+	var fork ForkError
+	if errors.As(err, &stop) || errors.As(err, &fork) {
 		return s.stopped(ctx)
 	}
 	if ctx.Err() != nil {
@@ -224,6 +245,7 @@ func (s *Shell) statusOf(ctx context.Context, err error) int {
 // stopped reports a command stopped by its budget or by Ctrl-C, once per
 // command line, and gives bash's status for an interrupted command.
 func (s *Shell) stopped(ctx context.Context) int {
+	s.interrupted = true
 	b := budgetOf(ctx)
 	if b != nil && b.report() {
 		fmt.Fprintf(s.opts.Stderr, "%s\n", b.reason())
@@ -253,6 +275,26 @@ func sanitize(f *syntax.File) error {
 			return false
 		}
 		switch n := n.(type) {
+		case *syntax.Stmt:
+			// Jobs run in order, not on goroutines, so output never depends
+			// on scheduling; programs learn they are a background job from
+			// a marker and act as one (a client stops, a sleep sleeps on).
+			if n.Background {
+				n.Background = false
+				if call, ok := n.Cmd.(*syntax.CallExpr); ok && len(call.Args) > 0 {
+					call.Assigns = append(call.Assigns, &syntax.Assign{
+						Name:  &syntax.Lit{ValuePos: call.Pos(), ValueEnd: call.Pos(), Value: bgVar},
+						Value: &syntax.Word{Parts: []syntax.WordPart{&syntax.Lit{ValuePos: call.Pos(), ValueEnd: call.Pos(), Value: "1"}}},
+					})
+				}
+			}
+		case *syntax.BinaryCmd:
+			// Each side of a pipe is a forked process in bash: count them,
+			// so a fork bomb meets the process limit as on a real machine.
+			if n.Op == syntax.Pipe || n.Op == syntax.PipeAll {
+				n.X = forked(n.X)
+				n.Y = forked(n.Y)
+			}
 		case *syntax.ProcSubst:
 			bad = sealedError{n.Pos(), "process substitution is not available in rclab"}
 		case *syntax.UnaryTest:
@@ -291,6 +333,34 @@ func sanitize(f *syntax.File) error {
 	return bad
 }
 
+// forked wraps a pipeline side as { __rclab_fork; side; __rclab_unfork $?; }.
+func forked(st *syntax.Stmt) *syntax.Stmt {
+	if st == nil {
+		return st
+	}
+	if b, ok := st.Cmd.(*syntax.Block); ok && len(b.Stmts) > 0 && isCall(b.Stmts[0], internal+"fork") {
+		return st
+	}
+	pos := st.Pos()
+	lit := func(v string) *syntax.Word {
+		return &syntax.Word{Parts: []syntax.WordPart{&syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: v}}}
+	}
+	status := &syntax.Word{Parts: []syntax.WordPart{&syntax.ParamExp{Dollar: pos, Short: true, Param: &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: "?"}}}}
+	fork := &syntax.Stmt{Position: pos, Cmd: &syntax.CallExpr{Args: []*syntax.Word{lit(internal + "fork")}}}
+	unfork := &syntax.Stmt{Position: pos, Cmd: &syntax.CallExpr{Args: []*syntax.Word{lit(internal + "unfork"), status}}}
+	inner := &syntax.Stmt{Position: pos, Cmd: st.Cmd, Negated: st.Negated, Redirs: st.Redirs}
+	return &syntax.Stmt{Position: pos, Cmd: &syntax.Block{Lbrace: pos, Rbrace: pos, Stmts: []*syntax.Stmt{fork, inner, unfork}}}
+}
+
+func isCall(st *syntax.Stmt, name string) bool {
+	c, ok := st.Cmd.(*syntax.CallExpr)
+	if !ok || len(c.Args) == 0 || len(c.Args[0].Parts) != 1 {
+		return false
+	}
+	l, ok := c.Args[0].Parts[0].(*syntax.Lit)
+	return ok && l.Value == name
+}
+
 // isRandom matches a plain $RANDOM or $SRANDOM, whose interp versions
 // draw from the host's randomness.
 func isRandom(pe *syntax.ParamExp) bool {
@@ -316,7 +386,10 @@ func randomArithm(x syntax.ArithmExpr) {
 }
 
 // The variables $$ and $PPID are rewritten to; they are hidden from env.
+// bgVar marks a simple command run as a background job (cmd &).
 const (
+	bgVar = "RCLAB_BG"
+
 	pidVar  = "RCLAB_PID"
 	ppidVar = "RCLAB_PPID"
 )
@@ -410,5 +483,3 @@ func readFile(k *kernel.Kernel, name string) ([]byte, error) {
 
 // expandEnv reads a variable of the handler's environment.
 func envGet(env expand.Environ, name string) string { return env.Get(name).String() }
-
-func itoa(n int) string { return strconv.Itoa(n) }

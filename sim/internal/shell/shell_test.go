@@ -68,6 +68,8 @@ func session(t testing.TB, k *kernel.Kernel, lines ...string) string {
 		Interactive: true,
 		Name:        "-bash",
 		Umask:       0o022,
+		PID:         1,
+		PPID:        1,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -231,5 +233,24 @@ func TestRandomIsSeeded(t *testing.T) {
 	}
 	if len(strings.Fields(a)) != 4 {
 		t.Errorf("RANDOM expansions = %q; want four numbers", a)
+	}
+}
+
+func TestForkBomb(t *testing.T) {
+	t.Parallel()
+	k := testKernel(t)
+	got := session(t, k, ":(){ :|:& };:", "echo usable")
+	want := "-bash: fork: Resource temporarily unavailable\nusable\n"
+	if got != want {
+		t.Errorf("fork bomb = %q; want %q", got, want)
+	}
+}
+
+func TestPipelineStatus(t *testing.T) {
+	t.Parallel()
+	k := testKernel(t)
+	got := session(t, k, "false | false; echo $?", "true | (exit 3); echo $?", "set -o pipefail; (exit 4) | true; echo $?")
+	if want := "1\n3\n4\n"; got != want {
+		t.Errorf("pipeline statuses = %q; want %q", got, want)
 	}
 }

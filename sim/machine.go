@@ -1,0 +1,573 @@
+// Package sim is rclab's simulated machine: a CentOS 5 server that lives in
+// memory. Everything a person does reaches it as an Action through
+// Machine.Apply, which returns what the terminal shows; the UI, the
+// headless runner, lessons and exams all drive it that way, so a list of
+// actions replays to the same machine byte for byte.
+//
+// The machine never reads the host: no wall clock, no host randomness, no
+// host files. Its mechanisms live in sim/internal; this package is the
+// whole public surface.
+package sim
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"mvdan.cc/sh/v3/syntax"
+
+	"rclab/sim/image"
+	"rclab/sim/internal/cmds"
+	"rclab/sim/internal/initd"
+	"rclab/sim/internal/kernel"
+	"rclab/sim/internal/proc"
+	"rclab/sim/internal/shell"
+	"rclab/vfs"
+)
+
+// Limits of one typed command line: a runaway loop is stopped after this
+// many simple commands, or this much host time as a backstop.
+const (
+	lineSteps = 200_000
+	lineLimit = 2 * time.Second
+)
+
+// keystroke is how far the virtual clock moves for each typed line.
+const keystroke = time.Second
+
+// bootTime is how long a boot takes on the virtual clock.
+const bootTime = 12 * time.Second
+
+// maxReboots is how many reboots in a row without a typed command the
+// machine allows before it stops a reboot loop (initdefault 6).
+const maxReboots = 3
+
+// Console is the terminal the machine's root login uses.
+const Console = "tty1"
+
+// Machine is one simulated computer. It is safe for use from several
+// goroutines; actions are applied one at a time.
+type Machine struct {
+	mu       sync.Mutex
+	cfg      config
+	k        *kernel.Kernel
+	procs    *shell.Procs
+	init     *initd.Init
+	login    *shell.Shell // nil while nobody is logged in on the console
+	loginPID int
+	term     *terminal
+	pending  string
+	cancel   context.CancelFunc
+	bootLog  string
+	// bootEvents are the events of the first boot.
+	bootEvents []Event
+	reboots    int
+	down       string // why the machine is off, "" while it runs
+
+	evMu   sync.Mutex
+	events []Event
+	sub    func(Event)
+}
+
+type config struct {
+	image    string
+	seed     uint64
+	tty      bool
+	start    time.Time
+	boot     bool
+	bootArgs []string
+}
+
+// Option configures New.
+type Option func(*config)
+
+// WithImage selects the base image by name (default "centos5").
+func WithImage(name string) Option { return func(c *config) { c.image = name } }
+
+// WithSeed seeds the machine's random source (default 1).
+func WithSeed(seed uint64) Option { return func(c *config) { c.seed = seed } }
+
+// WithTerminal says whether the user's screen is a terminal: programs then
+// colour and columnate their output as they do on a console. Default true.
+func WithTerminal(tty bool) Option { return func(c *config) { c.tty = tty } }
+
+// WithBoot says whether New powers the machine on (default true). A machine
+// that is not booted has its files and a root shell but no processes.
+func WithBoot(boot bool) Option { return func(c *config) { c.boot = boot } }
+
+// WithBootArgs appends words to the kernel command line of the first boot
+// (single, 1, 3, emergency…), as typed at the GRUB prompt.
+func WithBootArgs(args ...string) Option {
+	return func(c *config) { c.bootArgs = append(c.bootArgs, args...) }
+}
+
+// Images lists the base images a machine can be built from.
+func Images() []string { return image.Names() }
+
+// New builds a machine from its image and, unless WithBoot(false), boots it
+// and logs root in on the console.
+func New(opts ...Option) (*Machine, error) {
+	cfg := config{image: "centos5", seed: 1, tty: true, start: kernel.Epoch, boot: true}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	prof, err := image.Profile(cfg.image)
+	if err != nil {
+		return nil, err
+	}
+	fsys := vfs.New(vfs.WithQuota(64<<20, 200_000))
+	if err := image.Load(cfg.image, fsys); err != nil {
+		return nil, fmt.Errorf("loading image %s: %w", cfg.image, err)
+	}
+	if err := installPrograms(fsys); err != nil {
+		return nil, fmt.Errorf("installing programs: %w", err)
+	}
+	k := kernel.New(fsys, kernel.Info{
+		Hostname: prof.Hostname,
+		Release:  prof.Release,
+		Kernel:   prof.Kernel,
+		Arch:     prof.Arch,
+		Bash:     prof.BashVersion,
+	}, cfg.start, cfg.seed)
+	m := &Machine{cfg: cfg, k: k, procs: shell.NewProcs(k), term: &terminal{}}
+	watchProcesses(k)
+	k.AttachTTY(Console, m.term.out(true))
+	m.init = initd.New(k, m.procs, m.term.out(cfg.tty), cfg.tty)
+	m.watchEvents()
+	if !cfg.boot {
+		k.SetRunlevel(0, 0)
+		if err := m.startShell(0, false); err != nil {
+			return nil, err
+		}
+		m.term.take()
+		return m, nil
+	}
+	m.powerOn(cfg.bootArgs)
+	m.bootLog = m.term.take()
+	m.bootEvents = m.takeEvents()
+	return m, nil
+}
+
+// watchProcesses keeps the kernel's view in step with the process table:
+// /proc/<pid> directories (init scripts test them), sockets of exited
+// processes, daemons' workers, and whether syslogd receives messages.
+func watchProcesses(k *kernel.Kernel) {
+	k.SetSyslog(false)
+	k.Procs.Subscribe(func(e proc.Event) {
+		if e.Comm == "syslogd" && (e.Kind == proc.Spawned || e.Kind == proc.Exited) {
+			_, _, running := cmds.RunningDaemon(k, "syslogd")
+			k.SetSyslog(running)
+		}
+		switch e.Kind {
+		case proc.Spawned:
+			k.FS.Mkdir(fmt.Sprintf("/proc/%d", e.PID), 0o555)
+		case proc.Exited:
+			k.FS.RemoveAll(fmt.Sprintf("/proc/%d", e.PID))
+			cmds.DaemonExited(k, e.PID, e.PPID)
+			switch e.Signal {
+			case 0:
+				k.JobEnded(e.PID, "Done")
+			case proc.SIGKILL:
+				k.JobEnded(e.PID, "Killed")
+			default:
+				k.JobEnded(e.PID, "Terminated")
+			}
+		}
+	})
+}
+
+// installPrograms writes an entry for every simulated program into the
+// directories it belongs to, so ls /bin, which and type are honest.
+func installPrograms(fsys *vfs.FS) error {
+	for _, c := range cmds.All() {
+		for _, dir := range c.Dirs {
+			if err := fsys.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+			p := dir + "/" + c.Name
+			if _, err := fsys.Lstat(p); err == nil {
+				continue
+			}
+			f, err := fsys.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o755)
+			if err != nil {
+				return err
+			}
+			if _, err := f.Write(shell.ProgramFile(c.Name)); err != nil {
+				f.Close()
+				return err
+			}
+			if err := f.Close(); err != nil {
+				return err
+			}
+			if err := fsys.Chtimes(p, image.Mtime, image.Mtime); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// BootLog is what the console showed during the first boot.
+func (m *Machine) BootLog() string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.bootLog
+}
+
+// BootEvents are the events of the first boot (the boot stepper walks
+// them).
+func (m *Machine) BootEvents() []Event {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return append([]Event(nil), m.bootEvents...)
+}
+
+// Down reports why the machine is off ("Power down.", "System halted.",
+// or the explanation of a stopped reboot loop), or "" while it runs.
+func (m *Machine) Down() string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.down
+}
+
+// powerOn boots the machine and settles it: init requests handled, and
+// root logged in on the console (or a single-user shell, or init's
+// runlevel prompt).
+func (m *Machine) powerOn(args []string) {
+	m.down = ""
+	m.login = nil
+	m.pending = ""
+	m.k.SetBoot(m.k.Clock.Now())
+	ctx := context.Background()
+	m.init.PowerOn(ctx, args)
+	m.k.Clock.Advance(bootTime)
+	m.settle()
+}
+
+// settle lets init act on what was asked of it and brings the console to
+// a usable state: a login shell, a single-user shell, the runlevel prompt,
+// or a halted machine. It loops over reboots.
+func (m *Machine) settle() {
+	if !m.cfg.boot {
+		return // a bare machine has no init to consult
+	}
+	ctx := context.Background()
+	for round := 0; round < 50; round++ {
+		m.fireTimers()
+		m.init.Handle(ctx)
+		if m.login != nil && !m.k.Procs.Alive(m.loginPID) {
+			m.endSession()
+		}
+		switch m.init.State() {
+		case initd.Off:
+			m.endSession()
+			m.down = m.init.Stopped()
+			return
+		case initd.Rebooting:
+			m.endSession()
+			m.reboots++
+			if m.reboots >= maxReboots {
+				m.down = fmt.Sprintf("rclab: the machine rebooted %d times in a row without reaching a prompt, so it was stopped.\n"+
+					"Look at the initdefault line of /etc/inittab: 6 means reboot. Power on with a runlevel on the\n"+
+					"kernel command line (for example: single) and fix it.", m.reboots)
+				io.WriteString(m.term.err(), m.down+"\n")
+				m.init.Halt()
+				return
+			}
+			m.powerOn(nil)
+			return
+		case initd.AskRunlevel:
+			m.endSession()
+			return
+		case initd.SingleUser:
+			if m.login == nil {
+				m.startShell(0, true)
+			}
+			return
+		case initd.Running:
+			if m.login == nil {
+				m.loginConsole()
+			}
+		}
+		if m.k.InitRequests() == 0 && !m.timersDue() {
+			return
+		}
+	}
+}
+
+// loginConsole logs root in on tty1: the getty there becomes -bash, as
+// mingetty → login → bash does.
+func (m *Machine) loginConsole() {
+	pid := 0
+	for _, p := range m.k.Procs.List() {
+		if p.TTY == Console && p.Comm == "mingetty" {
+			pid = p.PID
+			break
+		}
+	}
+	if pid != 0 {
+		m.k.Procs.Update(pid, func(p *proc.Process) {
+			p.Comm, p.Args, p.Exe = "bash", []string{"-bash"}, "/bin/bash"
+			p.VSZ, p.RSS, p.Foreground = 4988, 1496, false
+		})
+	} else {
+		var err error
+		pid, err = m.k.Procs.Spawn(proc.Process{PPID: 1, TTY: Console, State: 'S', SessionLeader: true,
+			Comm: "bash", Args: []string{"-bash"}, Exe: "/bin/bash", Start: m.k.Clock.Now(), VSZ: 4988, RSS: 1496})
+		if err != nil {
+			return
+		}
+	}
+	m.k.Login(kernel.Session{User: "root", TTY: Console, Login: m.k.Clock.Now(), PID: pid})
+	m.startShell(pid, false)
+	m.reboots = 0
+}
+
+// endSession ends the console's shell (logout, or its process was killed
+// by a runlevel change).
+func (m *Machine) endSession() {
+	if m.login == nil {
+		return
+	}
+	m.k.Logout(Console)
+	if m.loginPID != 0 && m.k.Procs.Alive(m.loginPID) {
+		m.k.Procs.Exit(m.loginPID)
+	}
+	wasSingle := m.init.State() == initd.SingleUser
+	m.login, m.loginPID = nil, 0
+	if wasSingle {
+		m.init.LeaveSingleUser(context.Background())
+	}
+}
+
+// loginEnv is root's environment after a console login on CentOS 5, before
+// the profile scripts run.
+func loginEnv() []string {
+	return []string{
+		"HOME=/root",
+		"LOGNAME=root",
+		"MAIL=/var/spool/mail/root",
+		"PATH=/usr/local/sbin:/usr/local/bin:/sbin:/bin:/usr/sbin:/usr/bin",
+		"SHELL=/bin/bash",
+		"TERM=linux",
+		"USER=root",
+	}
+}
+
+// startShell starts the console's shell: a login shell with the profile
+// read, or (single) the password-less root shell of runlevel S.
+func (m *Machine) startShell(pid int, single bool) error {
+	name, env, dir := "-bash", loginEnv(), "/root"
+	if single {
+		name, dir = "sh", "/"
+		env = []string{"HOME=/", "PATH=/sbin:/usr/sbin:/bin:/usr/bin", "TERM=linux"}
+		p, err := m.k.Procs.Spawn(proc.Process{PPID: 1, TTY: Console, State: 'S', SessionLeader: true,
+			Comm: "sh", Args: []string{"/bin/sh"}, Exe: "/bin/bash", Start: m.k.Clock.Now(), VSZ: 4584, RSS: 1380})
+		if err == nil {
+			pid = p
+		}
+	}
+	sh, err := shell.New(shell.Options{
+		Kernel:      m.k,
+		Environ:     env,
+		Dir:         dir,
+		Stdout:      m.term.out(m.cfg.tty),
+		Stderr:      m.term.err(),
+		Terminal:    m.term.out(true),
+		Interactive: true,
+		StdinTty:    m.cfg.tty,
+		Name:        name,
+		Umask:       0o022,
+		Procs:       m.procs,
+		PID:         pid,
+		PPID:        1,
+		TTY:         Console,
+	})
+	if err != nil {
+		return err
+	}
+	m.login, m.loginPID = sh, pid
+	sh.RunStmts(context.Background(), mustParse(":")) // settles $PS1 and friends
+	if !single {
+		ctx, cancel := shell.WithBudget(context.Background(), lineSteps, lineLimit)
+		defer cancel()
+		for _, f := range []string{"/etc/profile", "/root/.bash_profile"} {
+			if _, err := m.k.FS.Stat(f); err == nil {
+				sh.RunStmts(ctx, mustParse(". "+f))
+			}
+		}
+	}
+	return nil
+}
+
+func mustParse(src string) []*syntax.Stmt {
+	f, err := shell.Parse(src, "-bash")
+	if err != nil {
+		panic(err)
+	}
+	return f.Stmts
+}
+
+// fireTimers acts on the timers that are due: a scheduled shutdown warns
+// everybody and asks init for its runlevel.
+func (m *Machine) fireTimers() {
+	for _, j := range m.k.JobsDue(m.k.Clock.Now()) {
+		m.k.Procs.Exit(j.PID) // a background sleep is over
+	}
+	for _, t := range m.k.Due(m.k.Clock.Now()) {
+		if sd, ok := t.Data.(cmds.Shutdown); ok {
+			text := ""
+			if sd.Message != "" {
+				text = sd.Message + "\r\n"
+			}
+			cmds.BroadcastAt(m.k, t.At, "root", sd.From, text+"\r"+cmds.ShutdownNotice(sd.Level, 0)+"\r\n")
+			if !sd.Warn {
+				m.k.RequestInit(kernel.InitRequest{Kind: "runlevel", Level: sd.Level})
+			}
+		}
+	}
+}
+
+func (m *Machine) timersDue() bool {
+	t, ok := m.k.Pending(cmds.ShutdownTimer)
+	return ok && !t.At.After(m.k.Clock.Now())
+}
+
+// Prompt is what the terminal shows before the next line: PS1 expanded, or
+// PS2 ("> ") while a multi-line construct is open; "" when no shell is
+// waiting (init's runlevel prompt, or the machine is off).
+func (m *Machine) Prompt() string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.login == nil {
+		return ""
+	}
+	if m.pending != "" {
+		ps2 := m.login.Var("PS2")
+		if ps2 == "" {
+			ps2 = "> "
+		}
+		return ps2
+	}
+	return m.expandPrompt(m.login.Var("PS1"))
+}
+
+// Interrupt cancels the running command, as Ctrl-C does.
+func (m *Machine) Interrupt() {
+	m.mu.Lock()
+	c := m.cancel
+	m.mu.Unlock()
+	if c != nil {
+		c()
+	}
+}
+
+// typeLine runs one line typed at the console.
+func (m *Machine) typeLine(line string) Result {
+	if m.down != "" {
+		return Result{Down: true, Status: 1}
+	}
+	m.k.Clock.Advance(keystroke)
+	if m.login == nil {
+		m.term.write(line + "\n")
+		m.init.Answer(context.Background(), line)
+		m.settle()
+		return m.result(0)
+	}
+	src := m.pending + line + "\n"
+	f, err := shell.Parse(src, "-bash")
+	if err != nil && syntax.IsIncomplete(err) {
+		m.pending = src
+		return Result{Incomplete: true}
+	}
+	m.pending = ""
+	if strings.TrimSpace(src) != "" {
+		m.login.AddHistory(strings.TrimRight(src, "\n"))
+	}
+	ctx, cancel := shell.WithBudget(context.Background(), lineSteps, lineLimit)
+	m.cancel = cancel
+	defer func() {
+		cancel()
+		m.cancel = nil
+	}()
+	var st int
+	if err != nil {
+		io.WriteString(m.term.err(), shell.SyntaxMessage("-bash: ", src, err))
+		st = 2
+		m.login.RunStmts(ctx, mustParse("(exit 2)"))
+	} else {
+		st = m.login.RunStmts(ctx, f.Stmts)
+	}
+	m.reboots = 0
+	loggedOut := m.login.Exited()
+	if loggedOut {
+		if m.init.State() == initd.SingleUser {
+			loggedOut = false // leaving single user mode boots on
+		}
+		m.endSession()
+	}
+	m.settle()
+	for _, n := range m.k.JobNotices(Console) {
+		io.WriteString(m.term.err(), n+"\n")
+	}
+	r := m.result(st)
+	r.LoggedOut = loggedOut
+	return r
+}
+
+func (m *Machine) result(st int) Result {
+	return Result{Output: m.term.take(), Status: st, Down: m.down != "", Events: m.takeEvents()}
+}
+
+// terminal collects what the console shows, stdout and stderr in the
+// order they were written.
+type terminal struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+	// sink, when set, also receives every write (the UI's screen).
+	sink io.Writer
+}
+
+type termWriter struct {
+	t   *terminal
+	tty bool
+}
+
+func (w termWriter) Write(p []byte) (int, error) {
+	w.t.mu.Lock()
+	defer w.t.mu.Unlock()
+	w.t.buf.Write(p)
+	if w.t.sink != nil {
+		w.t.sink.Write(p)
+	}
+	return len(p), nil
+}
+
+// out is the terminal as standard output; tty says whether programs should
+// treat it as a terminal. The two writers are distinct values so the shell
+// can tell them apart.
+func (t *terminal) out(tty bool) io.Writer {
+	if tty {
+		return ttyOut{termWriter{t, true}}
+	}
+	return termWriter{t, false}
+}
+
+type ttyOut struct{ termWriter }
+
+func (t *terminal) err() io.Writer { return termWriter{t, false} }
+
+func (t *terminal) write(s string) { t.err().Write([]byte(s)) }
+
+func (t *terminal) take() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	s := t.buf.String()
+	t.buf.Reset()
+	return s
+}

@@ -41,9 +41,15 @@ func (s *Shell) call(ctx context.Context, args []string) ([]string, error) {
 		if err := b.fork(room); err != nil {
 			return nil, err
 		}
+		if len(args) >= 3 {
+			s.procs.startPipeline(s, interp.HandlerCtx(ctx), args[1], args[3:])
+		}
 		return []string{"true"}, nil
 	case internal + "unfork":
 		budgetOf(ctx).unfork()
+		if len(args) >= 4 {
+			s.procs.endMember(s.opts.PID, args[2], args[3])
+		}
 		if len(args) > 1 && args[1] != "0" {
 			return []string{internal + "status", args[1]}, nil
 		}

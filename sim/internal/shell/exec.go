@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -37,6 +38,117 @@ type Procs struct {
 	k *kernel.Kernel
 	// observe, when set, is told of every script and program that ends.
 	observe func(Ran)
+
+	mu    sync.Mutex
+	pipes map[pipeKey]*pipeRun
+}
+
+// pipeKey names one running pipeline: its id in the parsed script and the
+// shell that runs it.
+type pipeKey struct {
+	id    string
+	shell int
+}
+
+// pipeRun is a pipeline whose members' processes were entered up front.
+type pipeRun struct {
+	pids    []int  // per member; 0 when the member is not a program
+	adopted []bool // the member's program took its process
+	left    int    // members not yet finished
+}
+
+// startPipeline enters the processes of every program member of pipeline
+// id, once per run, in member order: words are the members' argvs,
+// separated by pipeSep.
+func (p *Procs) startPipeline(s *Shell, hc interp.HandlerContext, id string, words []string) {
+	key := pipeKey{id, s.opts.PID}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.pipes == nil {
+		p.pipes = map[pipeKey]*pipeRun{}
+	}
+	if _, ok := p.pipes[key]; ok {
+		return
+	}
+	var members [][]string
+	cur := []string{}
+	for _, w := range words {
+		if w == pipeSep {
+			members = append(members, cur)
+			cur = []string{}
+			continue
+		}
+		cur = append(cur, w)
+	}
+	members = append(members, cur)
+	run := &pipeRun{pids: make([]int, len(members)), adopted: make([]bool, len(members)), left: len(members)}
+	for i, argv := range members {
+		if len(argv) == 0 || p.k.Procs == nil {
+			continue
+		}
+		if _, fn := s.r.Funcs[argv[0]]; fn || interp.IsBuiltin(argv[0]) || ownBuiltins[argv[0]] {
+			continue
+		}
+		abs, _, st := p.LookPath(argv[0], hc.Dir, envGet(hc.Env, "PATH"))
+		if st != 0 {
+			continue
+		}
+		// The first member runs; the others wait for its output.
+		state := byte('S')
+		if i == 0 {
+			state = 'R'
+		}
+		pid, err := p.k.Procs.Spawn(proc.Process{
+			PPID: s.opts.PID, TTY: s.opts.TTY, State: state, Foreground: s.opts.TTY != "",
+			Comm: comm15(path.Base(abs)), Args: argv, Exe: abs, Start: p.k.Clock.Now(), VSZ: 4020, RSS: 600,
+		})
+		if err == nil {
+			run.pids[i] = pid
+		}
+	}
+	p.pipes[key] = run
+}
+
+// adopt gives a pipeline member's first program the process entered for
+// it, if any.
+func (p *Procs) adopt(e Exec) int {
+	id, idx, ok := strings.Cut(e.PipeSlot, ".")
+	if !ok {
+		return 0
+	}
+	i, _ := strconv.Atoi(idx)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	run, ok := p.pipes[pipeKey{id, e.PPID}]
+	if !ok || i < 0 || i >= len(run.pids) || run.adopted[i] || run.pids[i] == 0 {
+		return 0
+	}
+	run.adopted[i] = true
+	return run.pids[i]
+}
+
+// endMember records that member idx of pipeline id finished; a process
+// entered for a member that ran no program leaves.
+func (p *Procs) endMember(shell int, id, idx string) {
+	i, _ := strconv.Atoi(idx)
+	p.mu.Lock()
+	key := pipeKey{id, shell}
+	run, ok := p.pipes[key]
+	var stale int
+	if ok && i >= 0 && i < len(run.pids) {
+		if !run.adopted[i] && run.pids[i] != 0 {
+			stale = run.pids[i]
+			run.adopted[i] = true
+		}
+		run.left--
+		if run.left <= 0 {
+			delete(p.pipes, key)
+		}
+	}
+	p.mu.Unlock()
+	if stale != 0 {
+		p.k.Procs.Exit(stale)
+	}
 }
 
 // Ran describes a program or script that ran to its end.
@@ -73,6 +185,8 @@ type Exec struct {
 	TTY  string
 	// Background is set for a background job (cmd &).
 	Background bool
+	// PipeSlot names the pipeline member the program runs in ("ID.I").
+	PipeSlot string
 }
 
 // execMiddleware is the shell's only exec handler: it never calls next,
@@ -119,6 +233,7 @@ func (s *Shell) execMiddleware(next interp.ExecHandlerFunc) interp.ExecHandlerFu
 				PPID:       s.opts.PID,
 				TTY:        s.opts.TTY,
 				Background: background,
+				PipeSlot:   envGet(hc.Env, pipeVar),
 			})
 		}
 		if st != 0 {
@@ -228,6 +343,12 @@ func (p *Procs) fork(e Exec, exe string, argv []string, c *cmds.Command) (int, b
 	vsz, rss := 4020, 600
 	if c != nil && c.VSZ > 0 {
 		vsz, rss = c.VSZ, c.RSS
+	}
+	if pid := p.adopt(e); pid != 0 {
+		p.k.Procs.Update(pid, func(x *proc.Process) {
+			x.Comm, x.Args, x.Exe, x.VSZ, x.RSS = comm15(path.Base(exe)), argv, exe, vsz, rss
+		})
+		return pid, true
 	}
 	// The kernel names a process after the file it executes: a script's
 	// process is "crond" even though bash runs it.

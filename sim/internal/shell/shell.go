@@ -270,6 +270,7 @@ func Parse(src, name string) (*syntax.File, error) {
 // the host), and rewrites $$ and $PPID to the simulated process ids.
 func sanitize(f *syntax.File) error {
 	var bad error
+	pipes := map[*syntax.BinaryCmd]bool{}
 	syntax.Walk(f, func(n syntax.Node) bool {
 		if bad != nil {
 			return false
@@ -289,11 +290,12 @@ func sanitize(f *syntax.File) error {
 				}
 			}
 		case *syntax.BinaryCmd:
-			// Each side of a pipe is a forked process in bash: count them,
-			// so a fork bomb meets the process limit as on a real machine.
-			if n.Op == syntax.Pipe || n.Op == syntax.PipeAll {
-				n.X = forked(n.X)
-				n.Y = forked(n.Y)
+			// Each member of a pipeline is a forked process in bash: count
+			// them (a fork bomb meets the process limit) and enter all of
+			// them in the process table before any runs, so ps | grep
+			// always shows the grep, whatever the goroutines do.
+			if (n.Op == syntax.Pipe || n.Op == syntax.PipeAll) && !pipes[n] {
+				pipeline(n, pipes)
 			}
 		case *syntax.ProcSubst:
 			bad = sealedError{n.Pos(), "process substitution is not available in rclab"}
@@ -333,23 +335,92 @@ func sanitize(f *syntax.File) error {
 	return bad
 }
 
-// forked wraps a pipeline side as { __rclab_fork; side; __rclab_unfork $?; }.
-func forked(st *syntax.Stmt) *syntax.Stmt {
-	if st == nil {
-		return st
+// pipeIDs numbers the pipelines of every parsed script.
+var pipeIDs atomic.Int64
+
+// pipeSep separates the members' words in a fork call.
+const pipeSep = internal + "sep"
+
+// pipeline wraps every member of the pipeline rooted at top as
+//
+//	{ RCLAB_PIPE=ID.I; __rclab_fork ID I words…; member; __rclab_unfork $?; }
+//
+// where words are each member's argv (when expanding it twice is
+// harmless), so the first member to start can enter all of them.
+func pipeline(top *syntax.BinaryCmd, done map[*syntax.BinaryCmd]bool) {
+	var slots []**syntax.Stmt
+	var walk func(b *syntax.BinaryCmd)
+	walk = func(b *syntax.BinaryCmd) {
+		done[b] = true
+		if x, ok := b.X.Cmd.(*syntax.BinaryCmd); ok && (x.Op == syntax.Pipe || x.Op == syntax.PipeAll) && !b.X.Negated && len(b.X.Redirs) == 0 {
+			walk(x)
+		} else {
+			slots = append(slots, &b.X)
+		}
+		slots = append(slots, &b.Y)
 	}
-	if b, ok := st.Cmd.(*syntax.Block); ok && len(b.Stmts) > 0 && isCall(b.Stmts[0], internal+"fork") {
-		return st
-	}
-	pos := st.Pos()
+	walk(top)
+	id := strconv.FormatInt(pipeIDs.Add(1), 10)
+	pos := top.Pos()
 	lit := func(v string) *syntax.Word {
 		return &syntax.Word{Parts: []syntax.WordPart{&syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: v}}}
 	}
-	status := &syntax.Word{Parts: []syntax.WordPart{&syntax.ParamExp{Dollar: pos, Short: true, Param: &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: "?"}}}}
-	fork := &syntax.Stmt{Position: pos, Cmd: &syntax.CallExpr{Args: []*syntax.Word{lit(internal + "fork")}}}
-	unfork := &syntax.Stmt{Position: pos, Cmd: &syntax.CallExpr{Args: []*syntax.Word{lit(internal + "unfork"), status}}}
-	inner := &syntax.Stmt{Position: pos, Cmd: st.Cmd, Negated: st.Negated, Redirs: st.Redirs}
-	return &syntax.Stmt{Position: pos, Cmd: &syntax.Block{Lbrace: pos, Rbrace: pos, Stmts: []*syntax.Stmt{fork, inner, unfork}}}
+	var words []*syntax.Word
+	for i, slot := range slots {
+		if i > 0 {
+			words = append(words, lit(pipeSep))
+		}
+		words = append(words, memberWords(*slot)...)
+	}
+	for i, slot := range slots {
+		st := *slot
+		idx := strconv.Itoa(i)
+		status := &syntax.Word{Parts: []syntax.WordPart{&syntax.ParamExp{Dollar: pos, Short: true, Param: &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: "?"}}}}
+		mark := &syntax.Stmt{Position: pos, Cmd: &syntax.CallExpr{Assigns: []*syntax.Assign{{
+			Name: &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: pipeVar}, Value: lit(id + "." + idx)}}}}
+		fork := &syntax.Stmt{Position: pos, Cmd: &syntax.CallExpr{Args: append([]*syntax.Word{lit(internal + "fork"), lit(id), lit(idx)}, words...)}}
+		unfork := &syntax.Stmt{Position: pos, Cmd: &syntax.CallExpr{Args: []*syntax.Word{lit(internal + "unfork"), status, lit(id), lit(idx)}}}
+		inner := &syntax.Stmt{Position: st.Pos(), Cmd: st.Cmd, Negated: st.Negated, Redirs: st.Redirs}
+		*slot = &syntax.Stmt{Position: st.Pos(), Cmd: &syntax.Block{Lbrace: pos, Rbrace: pos, Stmts: []*syntax.Stmt{mark, fork, inner, unfork}}}
+	}
+}
+
+// memberWords are the argv words of a pipeline member that a second
+// expansion cannot change or run: literals, quotes and parameters.
+func memberWords(st *syntax.Stmt) []*syntax.Word {
+	call, ok := st.Cmd.(*syntax.CallExpr)
+	if !ok || len(call.Args) == 0 || len(call.Assigns) > 0 {
+		return nil
+	}
+	for _, w := range call.Args {
+		if !plainWord(w) {
+			return nil
+		}
+	}
+	return call.Args
+}
+
+func plainWord(w *syntax.Word) bool {
+	for _, part := range w.Parts {
+		switch part := part.(type) {
+		case *syntax.Lit, *syntax.SglQuoted:
+		case *syntax.ParamExp:
+			if part.Exp != nil || part.Repl != nil || part.Slice != nil || part.Index != nil {
+				return false
+			}
+		case *syntax.DblQuoted:
+			for _, q := range part.Parts {
+				if _, ok := q.(*syntax.Lit); !ok {
+					if pe, ok := q.(*syntax.ParamExp); !ok || pe.Exp != nil || pe.Repl != nil {
+						return false
+					}
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func isCall(st *syntax.Stmt, name string) bool {
@@ -387,8 +458,10 @@ func randomArithm(x syntax.ArithmExpr) {
 
 // The variables $$ and $PPID are rewritten to; they are hidden from env.
 // bgVar marks a simple command run as a background job (cmd &).
+// pipeVar names the pipeline member a subshell runs ("ID.I").
 const (
-	bgVar = "RCLAB_BG"
+	bgVar   = "RCLAB_BG"
+	pipeVar = "RCLAB_PIPE"
 
 	pidVar  = "RCLAB_PID"
 	ppidVar = "RCLAB_PPID"

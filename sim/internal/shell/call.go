@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"mvdan.cc/sh/v3/interp"
@@ -45,6 +46,17 @@ func (s *Shell) call(ctx context.Context, args []string) ([]string, error) {
 			s.procs.startPipeline(s, interp.HandlerCtx(ctx), args[1], args[3:])
 		}
 		return []string{"true"}, nil
+	case "break", "continue":
+		s.jumped.Store(true)
+		return args, nil
+	case internal + "jumped":
+		if s.jumped.Load() {
+			return []string{"true"}, nil
+		}
+		return []string{"false"}, nil
+	case internal + "jumpclear":
+		s.jumped.Store(false)
+		return []string{internal + "status", strconv.Itoa(interp.HandlerCtx(ctx).LastExitStatus)}, nil
 	case internal + "unfork":
 		budgetOf(ctx).unfork()
 		if len(args) >= 4 {

@@ -69,6 +69,8 @@ type Shell struct {
 	// interrupted is set when the last statement was stopped (budget,
 	// fork limit, Ctrl-C).
 	interrupted bool
+	// jumped is set when break or continue ran (see jumps.go).
+	jumped atomic.Bool
 }
 
 // New builds a shell. It never fails for valid options; an error means a
@@ -263,6 +265,7 @@ func Parse(src, name string) (*syntax.File, error) {
 	if err := sanitize(f); err != nil {
 		return nil, err
 	}
+	guardJumps(f)
 	return f, nil
 }
 

@@ -254,3 +254,17 @@ func TestPipelineStatus(t *testing.T) {
 		t.Errorf("pipeline statuses = %q; want %q", got, want)
 	}
 }
+
+func TestNestedJumps(t *testing.T) {
+	t.Parallel()
+	k := testKernel(t)
+	got := session(t, k,
+		"for w in a b; do if true; then case $w in a) continue ;; esac; echo not skipped $w; fi; done; echo end",
+		"for w in a b c; do if [ $w = b ]; then break; fi; echo $w; done",
+		"i=0; while [ $i -lt 3 ]; do i=$((i+1)); [ $i = 2 ] && { continue; }; echo i=$i; done",
+		"for w in x; do false; echo status=$?; done")
+	want := "not skipped b\nend\na\ni=1\ni=3\nstatus=1\n"
+	if got != want {
+		t.Errorf("nested jumps = %q; want %q", got, want)
+	}
+}

@@ -1124,7 +1124,20 @@ loop:
 		case w != "" && w[0] != '%':
 			errf("%s: arguments must be process or job IDs", w)
 		default:
-			errf("%s: no such job", w)
+			job, ok := jobOf(p, w)
+			if !ok {
+				errf("%s: no such job", w)
+				continue
+			}
+			if err := psKillPID(p.Sys, caller.uid, shell, job.PID, sig); err != nil {
+				errf("(%d) - %s", job.PID, Strerror(err))
+				continue
+			}
+			if sig != proc.SIGKILL && sig != proc.SIGSTOP {
+				// A stopped job gets CONT with the signal, as bash sends it.
+				p.Sys.Procs.Signal(job.PID, proc.SIGCONT)
+			}
+			sent = true
 		}
 	}
 	if sent {
@@ -1978,4 +1991,37 @@ func topScale(kib, width int) string {
 		}
 	}
 	return "?"
+}
+
+// jobOf resolves a jobspec (%N, %%, %+, %-, %name) of the caller's
+// terminal.
+func jobOf(p *Proc, spec string) (kernel.Job, bool) {
+	jobs := p.Sys.Jobs(p.TTY)
+	if len(jobs) == 0 {
+		return kernel.Job{}, false
+	}
+	rest := strings.TrimPrefix(spec, "%")
+	switch rest {
+	case "", "%", "+":
+		return jobs[len(jobs)-1], true
+	case "-":
+		if len(jobs) > 1 {
+			return jobs[len(jobs)-2], true
+		}
+		return jobs[0], true
+	}
+	if n, err := strconv.Atoi(rest); err == nil {
+		for _, j := range jobs {
+			if j.ID == n {
+				return j, true
+			}
+		}
+		return kernel.Job{}, false
+	}
+	for i := len(jobs) - 1; i >= 0; i-- {
+		if strings.HasPrefix(jobs[i].Cmd, rest) {
+			return jobs[i], true
+		}
+	}
+	return kernel.Job{}, false
 }

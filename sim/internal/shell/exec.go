@@ -419,7 +419,7 @@ func (p *Procs) runProgram(ctx context.Context, c *cmds.Command, e Exec, pid int
 			fmt.Fprintf(e.Stderr, "%s: rclab internal error: %v\n", c.Name, r)
 			status = 1
 		}
-		p.finish(proc, pid, job, status)
+		p.finish(proc, e, pid, job, status)
 		if p.observe != nil {
 			p.observe(Ran{Argv: e.Argv, PID: pid, Status: status})
 		}
@@ -430,7 +430,7 @@ func (p *Procs) runProgram(ctx context.Context, c *cmds.Command, e Exec, pid int
 // finish ends a program's process, unless it stays (a stopped background
 // client, a background sleep); a background job's end is recorded for
 // bash's "Done" notice.
-func (p *Procs) finish(pr *cmds.Proc, pid, job, status int) {
+func (p *Procs) finish(pr *cmds.Proc, e Exec, pid, job, status int) {
 	if pid == 0 {
 		return
 	}
@@ -445,6 +445,8 @@ func (p *Procs) finish(pr *cmds.Proc, pid, job, status int) {
 			js := "Running"
 			if state == 'T' {
 				js = "Stopped"
+				// bash reports a job that stopped at once.
+				fmt.Fprintf(e.Term, "\n[%d]+  %-24s%s\n", job, js, strings.Join(e.Argv, " "))
 			}
 			p.k.SetJobState(pid, js, until)
 		}

@@ -1,0 +1,228 @@
+package sim
+
+import (
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"strings"
+	"time"
+
+	"rclab/sim/internal/chkconfig"
+	"rclab/sim/internal/cmds"
+	"rclab/sim/internal/proc"
+)
+
+// This file is the machine's read-only view for the UI's panels, lessons'
+// checks and graders: what runs, what is configured, what a file holds.
+// Nothing here changes the machine.
+
+// Process is one row of the process table, as ps would describe it.
+type Process struct {
+	PID, PPID int
+	User      string // user name (or uid when unknown)
+	TTY       string // "" for none
+	Stat      string // ps STAT letters, e.g. "Ss", "S<", "R+"
+	Start     time.Time
+	VSZ, RSS  int // KiB
+	Comm      string
+	Args      []string // argv as ps shows it
+	Kernel    bool     // a kernel thread
+	// Daemon names the standalone daemon whose master this is ("httpd"),
+	// Worker marks its workers, and OnDemand a server xinetd started for
+	// one connection.
+	Daemon   string
+	Worker   bool
+	OnDemand bool
+}
+
+// Processes lists the process table by pid.
+func (m *Machine) Processes() []Process {
+	users := cmds.ReadPasswd(m.k)
+	list := m.k.Procs.List()
+	out := make([]Process, 0, len(list))
+	for _, p := range list {
+		row := Process{
+			PID: p.PID, PPID: p.PPID, User: users.Name(p.UID), TTY: p.TTY,
+			Stat: stat(p), Start: p.Start, VSZ: p.VSZ, RSS: p.RSS, Comm: p.Comm,
+			Args: append([]string(nil), p.Args...), Kernel: p.Kernel,
+		}
+		if st, ok := p.Data.(*cmds.DaemonState); ok {
+			row.Daemon = st.Spec
+		} else if p.PPID > 1 {
+			if parent, ok := m.k.Procs.Get(p.PPID); ok {
+				if st, ok := parent.Data.(*cmds.DaemonState); ok {
+					row.Worker = st.Spec != "xinetd"
+					row.OnDemand = st.Spec == "xinetd"
+				}
+			}
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// stat renders ps's STAT letters.
+func stat(p proc.Process) string {
+	s := string(rune(p.State))
+	if s == "\x00" {
+		s = "S"
+	}
+	switch {
+	case p.Nice < 0:
+		s += "<"
+	case p.Nice > 0:
+		s += "N"
+	}
+	if p.SessionLeader {
+		s += "s"
+	}
+	if p.Threads {
+		s += "l"
+	}
+	if p.Foreground {
+		s += "+"
+	}
+	return s
+}
+
+// Runlevel reports the previous and current runlevel as runlevel prints
+// them ('N' for none); cur is 0 while the machine is off or booting.
+func (m *Machine) Runlevel() (prev, cur byte) { return m.k.Runlevel() }
+
+// Service is a SysV service with its configuration in every runlevel.
+type Service struct {
+	Name    string
+	On      [7]bool // chkconfig's state per runlevel
+	Start   int     // header priorities
+	Stop    int
+	Running bool // its lock file exists (what rc goes by)
+	Xinetd  bool // an xinetd service; On is then meaningless
+	Enabled bool // xinetd: enabled in its file
+}
+
+// Services lists what chkconfig --list would: SysV services with their
+// state per runlevel, then xinetd services.
+func (m *Machine) Services() []Service {
+	var out []Service
+	for _, s := range chkconfig.ListSysV(m.k.FS) {
+		_, err := m.k.FS.Stat("/var/lock/subsys/" + s.Name)
+		out = append(out, Service{Name: s.Name, On: s.On, Start: s.Header.Start, Stop: s.Header.Stop, Running: err == nil})
+	}
+	for _, x := range chkconfig.Xinetd(m.k.FS) {
+		out = append(out, Service{Name: x.Name, Xinetd: true, Enabled: x.Enabled})
+	}
+	return out
+}
+
+// ReadFile returns a file of the machine.
+func (m *Machine) ReadFile(name string) ([]byte, error) {
+	f, err := m.k.FS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
+}
+
+// Stat describes a file of the machine (following links).
+func (m *Machine) Stat(name string) (fs.FileInfo, error) { return m.k.FS.Stat(name) }
+
+// Lstat describes a file of the machine without following a last link.
+func (m *Machine) Lstat(name string) (fs.FileInfo, error) { return m.k.FS.Lstat(name) }
+
+// Readlink reads a symbolic link of the machine.
+func (m *Machine) Readlink(name string) (string, error) { return m.k.FS.Readlink(name) }
+
+// ReadDir lists a directory of the machine, sorted by name.
+func (m *Machine) ReadDir(name string) ([]fs.FileInfo, error) {
+	f, err := m.k.FS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return f.Readdir(-1)
+}
+
+// WriteFile replaces a file of the machine, as an editor saving it would
+// (the lasting effect of a full-screen program reaching the machine).
+func (m *Machine) WriteFile(name string, data []byte, perm fs.FileMode) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	f, err := m.k.FS.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, perm)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// Listener is a socket accepting connections.
+type Listener struct {
+	Proto string
+	Port  int
+	PID   int
+	Prog  string
+}
+
+// Listeners lists the listening sockets.
+func (m *Machine) Listeners() []Listener {
+	var out []Listener
+	for _, l := range m.k.Listeners() {
+		out = append(out, Listener{Proto: l.Proto, Port: l.Port, PID: l.PID, Prog: l.Prog})
+	}
+	return out
+}
+
+// Commands lists the names of the programs the machine has, sorted (for
+// completion and help).
+func (m *Machine) Commands() []string {
+	var out []string
+	for _, c := range cmds.All() {
+		out = append(out, c.Name)
+	}
+	return out
+}
+
+// Complete lists completions of the word prefix as bash's Tab would: a
+// command name when first is set, else a path relative to the shell's
+// working directory.
+func (m *Machine) Complete(prefix string, first bool) []string {
+	m.mu.Lock()
+	dir := "/"
+	if m.login != nil {
+		dir = m.login.Dir()
+	}
+	m.mu.Unlock()
+	var out []string
+	if first && !strings.Contains(prefix, "/") {
+		for _, c := range cmds.All() {
+			if strings.HasPrefix(c.Name, prefix) {
+				out = append(out, c.Name)
+			}
+		}
+		return out
+	}
+	d, base := path.Split(prefix)
+	abs := d
+	if !path.IsAbs(abs) {
+		abs = path.Join(dir, d)
+	}
+	infos, err := m.ReadDir(abs)
+	if err != nil {
+		return nil
+	}
+	for _, fi := range infos {
+		if strings.HasPrefix(fi.Name(), base) && (base != "" || !strings.HasPrefix(fi.Name(), ".")) {
+			name := d + fi.Name()
+			if fi.IsDir() {
+				name += "/"
+			}
+			out = append(out, name)
+		}
+	}
+	return out
+}

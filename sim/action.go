@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"path"
+	"rclab/sim/internal/kernel"
 	"strings"
 	"time"
 )
@@ -16,6 +17,12 @@ const (
 	Type ActionKind = "type"
 	// Wait lets virtual time pass without input.
 	Wait ActionKind = "wait"
+	// PowerOn starts a machine that is off, with Args appended to the
+	// kernel command line (as edited at the GRUB prompt).
+	PowerOn ActionKind = "poweron"
+	// CtrlAltDel is the three-finger salute on the console: init runs the
+	// ctrlaltdel entry of /etc/inittab.
+	CtrlAltDel ActionKind = "ctrlaltdel"
 )
 
 // Action is one thing a person did to the machine. Actions are plain data,
@@ -24,6 +31,7 @@ type Action struct {
 	Kind ActionKind    `json:"kind"`
 	Line string        `json:"line,omitempty"` // Type: the line typed
 	For  time.Duration `json:"for,omitempty"`  // Wait: how long
+	Args []string      `json:"args,omitempty"` // PowerOn: kernel arguments
 }
 
 // Result is what an action caused.
@@ -56,7 +64,22 @@ func (m *Machine) Apply(a Action) (Result, error) {
 		return m.typeLine(a.Line), nil
 	case Wait:
 		m.k.Clock.Advance(a.For)
-		return Result{}, nil
+		m.settle()
+		return m.result(0), nil
+	case PowerOn:
+		if m.down == "" && m.cfg.boot {
+			return Result{}, fmt.Errorf("the machine is already running")
+		}
+		m.cfg.boot = true
+		m.powerOn(a.Args)
+		return m.result(0), nil
+	case CtrlAltDel:
+		if m.down != "" {
+			return Result{Down: true}, nil
+		}
+		m.k.RequestInit(kernel.InitRequest{Kind: "ctrlaltdel"})
+		m.settle()
+		return m.result(0), nil
 	}
 	return Result{}, fmt.Errorf("unknown action kind %q", a.Kind)
 }

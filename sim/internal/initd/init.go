@@ -102,6 +102,7 @@ func (i *Init) PowerOn(ctx context.Context, args []string) {
 	i.starts = map[string][]time.Time{}
 	i.suspended = map[string]time.Time{}
 	i.k.SetRunlevel(0, 0)
+	kernelBoot(i.k, args)
 	i.k.Procs.SpawnPID(1, proc.Process{
 		PPID: 0, TTY: "", State: 'S', SessionLeader: true, Comm: "init",
 		Args: []string{"init"}, Exe: "/sbin/init", Start: i.k.Clock.Now(), VSZ: 2072, RSS: 620,

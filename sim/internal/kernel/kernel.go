@@ -42,6 +42,7 @@ type Kernel struct {
 	dmesg     []string
 	ttys      map[string]io.Writer
 	jobs      []Job
+	wtmp      []WtmpRecord
 	listeners map[string]Listener
 	ifaces    map[string]bool
 }

@@ -133,12 +133,14 @@ type Session struct {
 // Login records a session; Logout removes the session on tty.
 func (k *Kernel) Login(s Session) {
 	k.mu.Lock()
-	defer k.mu.Unlock()
 	k.sessions = append(k.sessions, s)
+	k.mu.Unlock()
+	k.WtmpAdd(WtmpRecord{User: s.User, TTY: s.TTY, Host: s.From, Login: s.Login})
 }
 
 // Logout removes the session on tty.
 func (k *Kernel) Logout(tty string) {
+	k.WtmpClose(tty, k.Clock.Now(), false)
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	out := k.sessions[:0]
@@ -204,4 +206,40 @@ func (k *Kernel) SetBoot(t time.Time) {
 	k.mu.Lock()
 	k.boot = t
 	k.mu.Unlock()
+}
+
+// WtmpRecord is one line of the login history last prints.
+type WtmpRecord struct {
+	User   string // "reboot" for a boot record
+	TTY    string // "system boot" for a boot record
+	Host   string // remote host, or the kernel version of a boot
+	Login  time.Time
+	Logout time.Time // zero while the session lasts
+	Crash  bool      // the machine went down without logging the session out
+}
+
+// WtmpAdd appends a record to the login history.
+func (k *Kernel) WtmpAdd(r WtmpRecord) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.wtmp = append(k.wtmp, r)
+}
+
+// WtmpClose ends the open sessions of tty (all ttys when tty is "").
+func (k *Kernel) WtmpClose(tty string, at time.Time, crash bool) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	for i := range k.wtmp {
+		r := &k.wtmp[i]
+		if r.Logout.IsZero() && r.User != "reboot" && (tty == "" || r.TTY == tty) {
+			r.Logout, r.Crash = at, crash
+		}
+	}
+}
+
+// Wtmp returns the login history, oldest first.
+func (k *Kernel) Wtmp() []WtmpRecord {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return append([]WtmpRecord(nil), k.wtmp...)
 }

@@ -27,6 +27,17 @@ func BenchmarkPowerOn(b *testing.B) {
 	}
 }
 
+// BenchmarkPowerOnCold boots without the boot cache: the whole of
+// rc.sysinit and rc 5 interpreted.
+func BenchmarkPowerOnCold(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := sim.New(sim.WithTerminal(false), sim.WithFreshBoot()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkBareMachine builds the image with no boot (issue 2's machine).
 func BenchmarkBareMachine(b *testing.B) {
 	b.ReportAllocs()

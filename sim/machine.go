@@ -75,6 +75,7 @@ type Machine struct {
 }
 
 type config struct {
+	noCache  bool
 	image    string
 	seed     uint64
 	tty      bool
@@ -106,6 +107,11 @@ func WithBootArgs(args ...string) Option {
 	return func(c *config) { c.bootArgs = append(c.bootArgs, args...) }
 }
 
+// WithFreshBoot makes New run the whole boot even when an identical
+// machine was booted before (the result is the same; only the cost
+// differs), for measuring boots.
+func WithFreshBoot() Option { return func(c *config) { c.noCache = true } }
+
 // Images lists the base images a machine can be built from.
 func Images() []string { return image.Names() }
 
@@ -119,6 +125,11 @@ func New(opts ...Option) (*Machine, error) {
 	prof, err := image.Profile(cfg.image)
 	if err != nil {
 		return nil, err
+	}
+	if cfg.boot && !cfg.noCache {
+		if m, ok := cachedBoot(cfg); ok {
+			return m, nil
+		}
 	}
 	fsys := vfs.New(vfs.WithQuota(64<<20, 200_000))
 	if err := image.Load(cfg.image, fsys); err != nil {
@@ -150,6 +161,7 @@ func New(opts ...Option) (*Machine, error) {
 	m.powerOn(cfg.bootArgs)
 	m.bootLog = m.term.take()
 	m.bootEvents = m.takeEvents()
+	rememberBoot(cfg, m)
 	return m, nil
 }
 
@@ -372,22 +384,9 @@ func (m *Machine) startShell(pid int, single bool) error {
 			pid = p
 		}
 	}
-	sh, err := shell.New(shell.Options{
-		Kernel:      m.k,
-		Environ:     env,
-		Dir:         dir,
-		Stdout:      m.term.out(m.cfg.tty),
-		Stderr:      m.term.err(),
-		Terminal:    m.term.out(true),
-		Interactive: true,
-		StdinTty:    m.cfg.tty,
-		Name:        name,
-		Umask:       0o022,
-		Procs:       m.procs,
-		PID:         pid,
-		PPID:        1,
-		TTY:         Console,
-	})
+	o := m.shellOptions()
+	o.Environ, o.Dir, o.Name, o.Umask, o.PID, o.PPID = env, dir, name, 0o022, pid, 1
+	sh, err := shell.New(o)
 	if err != nil {
 		return err
 	}
@@ -404,6 +403,23 @@ func (m *Machine) startShell(pid int, single bool) error {
 	}
 	return nil
 }
+
+// shellOptions are the console shell's streams and machine.
+func (m *Machine) shellOptions() shell.Options {
+	return shell.Options{
+		Kernel:      m.k,
+		Stdout:      m.term.out(m.cfg.tty),
+		Stderr:      m.term.err(),
+		Terminal:    m.term.out(true),
+		Interactive: true,
+		StdinTty:    m.cfg.tty,
+		Procs:       m.procs,
+		TTY:         Console,
+	}
+}
+
+// newProcs is the program runner of a machine whose kernel is k.
+func newProcs(k *kernel.Kernel) *shell.Procs { return shell.NewProcs(k) }
 
 func mustParse(src string) []*syntax.Stmt {
 	f, err := shell.Parse(src, "-bash")

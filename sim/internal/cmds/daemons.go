@@ -85,6 +85,14 @@ type DaemonState struct {
 	spec    *daemonSpec
 }
 
+// CloneFor copies the state for a cloned kernel, with its handler bound
+// to that kernel.
+func (st *DaemonState) CloneFor(k *kernel.Kernel, pid int) (any, func(proc.Signal) bool) {
+	cp := *st
+	cp.Workers = append([]int(nil), st.Workers...)
+	return &cp, cp.Rebind(k, pid)
+}
+
 // Rebind returns the signal handler of the master pid on kernel k (a
 // cloned machine gets handlers bound to its own kernel).
 func (st *DaemonState) Rebind(k *kernel.Kernel, pid int) func(proc.Signal) bool {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"strings"
 	"time"
 
@@ -482,3 +483,18 @@ func (i *Init) LeaveSingleUser(ctx context.Context) {
 }
 
 func baseName(p string) string { return p[strings.LastIndex(p, "/")+1:] }
+
+// Clone copies init's state for a cloned machine whose kernel is k.
+func (i *Init) Clone(k *kernel.Kernel, procs *shell.Procs, console io.Writer, tty bool) *Init {
+	c := *i
+	c.k, c.procs, c.console, c.tty, c.observer = k, procs, console, tty, nil
+	c.tab = Inittab{Entries: append([]Entry(nil), i.tab.Entries...), Errors: append([]string(nil), i.tab.Errors...)}
+	c.kids = maps.Clone(i.kids)
+	c.starts = map[string][]time.Time{}
+	for id, ts := range i.starts {
+		c.starts[id] = append([]time.Time(nil), ts...)
+	}
+	c.suspended = maps.Clone(i.suspended)
+	c.args = append([]string(nil), i.args...)
+	return &c
+}

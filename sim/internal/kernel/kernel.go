@@ -28,6 +28,7 @@ type Kernel struct {
 	Procs *proc.Table
 
 	mu        sync.Mutex
+	src       *lockedSource
 	hostname  string
 	info      Info
 	seed      uint64
@@ -66,13 +67,14 @@ func New(fsys *vfs.FS, info Info, start time.Time, seed uint64) *Kernel {
 	k := &Kernel{
 		FS:       fsys,
 		Clock:    NewClock(start),
-		Rand:     rand.New(&lockedSource{src: rand.NewPCG(seed, seed^0x5eed)}),
+		src:      &lockedSource{src: rand.NewPCG(seed, seed^0x5eed)},
 		hostname: info.Hostname,
 		info:     info,
 		seed:     seed,
 		Procs:    proc.NewTable(1024),
 		boot:     start,
 	}
+	k.Rand = rand.New(k.src)
 	fsys.SetClock(k.Clock.Now)
 	k.Procs.SetClock(k.Clock.Now)
 	return k

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"strconv"
 	"strings"
@@ -48,6 +49,8 @@ type Options struct {
 	Umask       fs.FileMode
 	// StdinTty says the shell's standard input is a terminal.
 	StdinTty bool
+	// Vars are extra shell variables, not exported (a cloned shell's).
+	Vars map[string]string
 	// PID and PPID are the shell process's ids ($$ and $PPID); TTY its
 	// controlling terminal.
 	PID, PPID int
@@ -104,6 +107,9 @@ func New(o Options) (*Shell, error) {
 		hidden["PS2"] = "> "
 	}
 	hidden["PS4"] = "+ "
+	for name, val := range o.Vars {
+		hidden[name] = val
+	}
 	hidden[pidVar] = strconv.Itoa(o.PID)
 	hidden[ppidVar] = strconv.Itoa(o.PPID)
 	r, err := interp.New(
@@ -266,6 +272,7 @@ func Parse(src, name string) (*syntax.File, error) {
 		return nil, err
 	}
 	guardJumps(f)
+	markTopSources(f)
 	return f, nil
 }
 
@@ -559,3 +566,75 @@ func readFile(k *kernel.Kernel, name string) ([]byte, error) {
 
 // expandEnv reads a variable of the handler's environment.
 func envGet(env expand.Environ, name string) string { return env.Get(name).String() }
+
+// Clone returns a copy of the shell for a cloned machine: o gives the new
+// machine's kernel, programs and streams; variables (exported or not),
+// functions, aliases, working directory, umask and history are copied.
+func (s *Shell) Clone(o Options) (*Shell, error) {
+	var exported []string
+	vars := map[string]string{}
+	for name, vr := range s.r.Vars {
+		if !vr.IsSet() || vr.Kind != expand.String || strings.HasPrefix(name, "HOME ") || strings.HasPrefix(name, "RCLAB_") {
+			continue
+		}
+		switch name {
+		case "UID", "EUID", "GID", "TMPDIR", pidVar, ppidVar, "PWD", "OLDPWD", "IFS", "OPTIND":
+			if name != "PWD" && name != "OLDPWD" {
+				continue
+			}
+		}
+		if vr.Exported {
+			exported = append(exported, name+"="+vr.Str)
+		} else {
+			vars[name] = vr.Str
+		}
+	}
+	o.Environ, o.Vars = exported, vars
+	o.Dir = s.r.Dir
+	o.Umask = s.Umask()
+	o.Interactive, o.Name, o.Params = s.opts.Interactive, s.opts.Name, s.opts.Params
+	o.StdinTty, o.PID, o.PPID, o.TTY = s.opts.StdinTty, s.opts.PID, s.opts.PPID, s.opts.TTY
+	c, err := New(o)
+	if err != nil {
+		return nil, err
+	}
+	c.r.Funcs = maps.Clone(s.r.Funcs)
+	c.history = append([]string(nil), s.History()...)
+	var src strings.Builder
+	for _, name := range s.aliasNames() {
+		v, _ := s.alias(name)
+		q, err := syntax.Quote(name+"="+v, syntax.LangBash)
+		if err != nil {
+			continue
+		}
+		src.WriteString("alias " + q + "\n")
+	}
+	src.WriteString(":\n") // settles the variables Var reads
+	{
+		f, err := Parse(src.String(), s.opts.Name)
+		if err == nil {
+			c.RunStmts(context.Background(), f.Stmts)
+		}
+	}
+	return c, nil
+}
+
+// markTopSources turns the file's top-level `. FILE` and `source FILE`
+// into __rclab_source FILE, which runs FILE from the parse cache: every
+// init script sources functions, and interp's source parses it anew each
+// time. Only top-level statements qualify: they run on the script's own
+// runner, where the shell can run the cached file.
+func markTopSources(f *syntax.File) {
+	for _, st := range f.Stmts {
+		call, ok := st.Cmd.(*syntax.CallExpr)
+		if !ok || len(call.Args) != 2 || len(call.Assigns) > 0 || len(st.Redirs) > 0 || st.Background || st.Negated {
+			continue
+		}
+		if len(call.Args[0].Parts) != 1 {
+			continue
+		}
+		if l, ok := call.Args[0].Parts[0].(*syntax.Lit); ok && (l.Value == "." || l.Value == "source") {
+			l.Value = internal + "source"
+		}
+	}
+}

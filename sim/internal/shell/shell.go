@@ -433,15 +433,6 @@ func plainWord(w *syntax.Word) bool {
 	return true
 }
 
-func isCall(st *syntax.Stmt, name string) bool {
-	c, ok := st.Cmd.(*syntax.CallExpr)
-	if !ok || len(c.Args) == 0 || len(c.Args[0].Parts) != 1 {
-		return false
-	}
-	l, ok := c.Args[0].Parts[0].(*syntax.Lit)
-	return ok && l.Value == name
-}
-
 // isRandom matches a plain $RANDOM or $SRANDOM, whose interp versions
 // draw from the host's randomness.
 func isRandom(pe *syntax.ParamExp) bool {

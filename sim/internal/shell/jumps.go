@@ -10,8 +10,8 @@ import "mvdan.cc/sh/v3/syntax"
 //
 //	A (may continue); B; C   →   A; __rclab_jumped || { B; C; }
 //
-// and each affected loop body starts with __rclab_jumpclear. The shell
-// sets its jump flag when break or continue runs.
+// and each loop body starts with __rclab_jumpclear. The shell sets its
+// jump flag when break or continue runs.
 
 // guardJumps applies the rewrite to every loop of f.
 func guardJumps(f *syntax.File) {
@@ -26,14 +26,15 @@ func guardJumps(f *syntax.File) {
 	})
 }
 
+// guardBody also makes every iteration of every loop count against the
+// step budget (the jumpclear call is a step), so a loop of assignments or
+// arithmetic is stopped by the budget, deterministically, and not by the
+// host-time backstop.
 func guardBody(body []*syntax.Stmt) []*syntax.Stmt {
-	changed := false
 	for _, st := range body {
-		if guardNested(st) {
-			changed = true
-		}
+		guardNested(st)
 	}
-	if !changed {
+	if len(body) == 0 {
 		return body
 	}
 	pos := body[0].Pos()

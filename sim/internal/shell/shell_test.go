@@ -268,3 +268,13 @@ func TestNestedJumps(t *testing.T) {
 		t.Errorf("nested jumps = %q; want %q", got, want)
 	}
 }
+
+func TestArithmeticLoopIsStopped(t *testing.T) {
+	t.Parallel()
+	k := testKernel(t)
+	got := session(t, k, "i=0; while ((1)); do ((i++)); done", "x=; while true; do x=a; done", "echo ok")
+	want := "rclab: stopped a runaway command after 100000 steps\nrclab: stopped a runaway command after 100000 steps\nok\n"
+	if got != want {
+		t.Errorf("arithmetic loops = %q; want %q", got, want)
+	}
+}

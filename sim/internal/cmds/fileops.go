@@ -94,30 +94,9 @@ func foNames(p *Proc, name string) ([]string, error) {
 	return f.Readdirnames(-1)
 }
 
-// foFileType names a file's type as rm's prompts do.
-func foFileType(fi fs.FileInfo) string {
-	m := fi.Mode()
-	switch {
-	case m.IsRegular():
-		if fi.Size() == 0 {
-			return "regular empty file"
-		}
-		return "regular file"
-	case m.IsDir():
-		return "directory"
-	case m&fs.ModeSymlink != 0:
-		return "symbolic link"
-	case m&fs.ModeCharDevice != 0:
-		return "character special file"
-	case m&fs.ModeDevice != 0:
-		return "block special file"
-	case m&fs.ModeNamedPipe != 0:
-		return "fifo"
-	case m&fs.ModeSocket != 0:
-		return "socket"
-	}
-	return "weird file"
-}
+// foFileType names a file's type as rm's prompts do: gnulib's file_type,
+// which stat's %F prints too.
+func foFileType(fi fs.FileInfo) string { return statFileType(fi) }
 
 // foAsk prints prompt on standard error and reads one answer line from
 // standard input, a byte at a time so that nothing after the line is

@@ -62,6 +62,9 @@ type Machine struct {
 	loginPID int
 	term     *terminal
 	pending  string
+	// cancelMu guards cancel apart from mu, which Apply holds while the
+	// command runs, so Interrupt can reach it.
+	cancelMu sync.Mutex
 	cancel   context.CancelFunc
 	bootLog  string
 	// bootEvents are the events of the first boot.
@@ -475,9 +478,9 @@ func (m *Machine) Prompt() string {
 
 // Interrupt cancels the running command, as Ctrl-C does.
 func (m *Machine) Interrupt() {
-	m.mu.Lock()
+	m.cancelMu.Lock()
 	c := m.cancel
-	m.mu.Unlock()
+	m.cancelMu.Unlock()
 	if c != nil {
 		c()
 	}
@@ -505,10 +508,14 @@ func (m *Machine) typeLine(line string) Result {
 		m.login.AddHistory(strings.TrimRight(src, "\n"))
 	}
 	ctx, cancel := shell.WithBudget(context.Background(), lineSteps, lineLimit)
+	m.cancelMu.Lock()
 	m.cancel = cancel
+	m.cancelMu.Unlock()
 	defer func() {
 		cancel()
+		m.cancelMu.Lock()
 		m.cancel = nil
+		m.cancelMu.Unlock()
 	}()
 	var st int
 	if err != nil {

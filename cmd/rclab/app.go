@@ -7,11 +7,32 @@ import (
 	"os"
 	"os/signal"
 
+	"rclab/cmd/rclab/tui"
 	"rclab/sim"
 )
 
-// runApp opens a root console on a freshly booted default machine in the
-// user's terminal, line by line. Ctrl-C stops the running command, not
+// uiLang is the terminal UI's language: --lang (en or ko) when given,
+// else the locale's.
+func uiLang(flag string) (tui.Lang, error) {
+	if flag == "" {
+		return tui.LangFromEnv(os.Getenv), nil
+	}
+	l, ok := tui.ParseLang(flag)
+	if !ok {
+		return l, fmt.Errorf("--lang must be en or ko, not %q", flag)
+	}
+	return l, nil
+}
+
+// runTUI opens the terminal UI in the user's terminal; NO_COLOR turns its
+// colours off.
+func runTUI(l tui.Lang) error {
+	return tui.New(tui.WithLang(l), tui.WithNoColor(os.Getenv("NO_COLOR") != "")).Run()
+}
+
+// runApp opens a root console on a freshly booted default machine, line by
+// line: rclab's fallback when standard input or output is not a terminal
+// (the terminal UI needs both). Ctrl-C stops the running command, not
 // rclab; end of input (Ctrl-D) logs out.
 func runApp(stdin io.Reader, stdout, stderr io.Writer) error {
 	m, err := sim.New(sim.WithTerminal(isTerminal(stdout)))

@@ -35,6 +35,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	var lang string
 	root := &cobra.Command{
 		Use:           "rclab",
 		Short:         "A sandboxed CentOS 5 machine for learning SysV init and runlevels",
@@ -42,9 +43,17 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			l, err := uiLang(lang)
+			if err != nil {
+				return err
+			}
+			if isTerminal(stdin) && isTerminal(stdout) {
+				return runTUI(l)
+			}
 			return runApp(stdin, stdout, stderr)
 		},
 	}
+	root.Flags().StringVar(&lang, "lang", "", "language of the terminal UI: en or ko (default: from LC_ALL, LC_MESSAGES or LANG)")
 	root.AddCommand(newExecCmd(stdin, stdout, stderr))
 	return root
 }

@@ -302,8 +302,10 @@ func daemonSignal(k *kernel.Kernel, pid int, st *DaemonState) func(proc.Signal) 
 // whose daemon ended leaves.
 func DaemonExited(k *kernel.Kernel, pid, ppid int) {
 	k.CloseSockets(pid)
-	for _, pr := range k.Procs.Children(pid) {
-		if _, ok := pr.Data.(workerOf); ok {
+	// The table has already given the master's children to init, so
+	// workers are found by the master they belong to.
+	for _, pr := range k.Procs.List() {
+		if w, ok := pr.Data.(workerOf); ok && w.master == pid {
 			k.Procs.Exit(pr.PID)
 		}
 	}

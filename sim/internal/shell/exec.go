@@ -394,8 +394,9 @@ func (p *Procs) runProgram(ctx context.Context, c *cmds.Command, e Exec, pid int
 		child.PPID = pid
 		if stdin != nil {
 			child.Stdin = stdin
+			child.StdinTty = false
 		} else {
-			child.Stdin = proc.Stdin
+			child.Stdin = e.Stdin // the terminal stays the terminal
 		}
 		if stdout != nil {
 			child.Stdout = stdout

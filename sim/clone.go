@@ -30,6 +30,7 @@ func (m *Machine) clone() (*Machine, error) {
 		reboots:    m.reboots,
 		down:       m.down,
 		loginPID:   m.loginPID,
+		single:     m.single,
 	}
 	c.cfg.bootArgs = append([]string(nil), m.cfg.bootArgs...)
 	c.procs = newProcs(k)

@@ -12,6 +12,7 @@ package sim
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -60,6 +61,7 @@ type Machine struct {
 	init     *initd.Init
 	login    *shell.Shell // nil while nobody is logged in on the console
 	loginPID int
+	single   bool // the console's shell is runlevel S's root shell
 	term     *terminal
 	pending  string
 	// cancelMu guards cancel apart from mu, which Apply holds while the
@@ -353,8 +355,8 @@ func (m *Machine) endSession() {
 	if m.loginPID != 0 && m.k.Procs.Alive(m.loginPID) {
 		m.k.Procs.Exit(m.loginPID)
 	}
-	wasSingle := m.init.State() == initd.SingleUser
-	m.login, m.loginPID = nil, 0
+	wasSingle := m.single && m.init.State() == initd.SingleUser
+	m.login, m.loginPID, m.single = nil, 0, false
 	if wasSingle {
 		m.init.LeaveSingleUser(context.Background())
 	}
@@ -393,7 +395,7 @@ func (m *Machine) startShell(pid int, single bool) error {
 	if err != nil {
 		return err
 	}
-	m.login, m.loginPID = sh, pid
+	m.login, m.loginPID, m.single = sh, pid, single
 	sh.RunStmts(context.Background(), mustParse(":")) // settles $PS1 and friends
 	if !single {
 		ctx, cancel := shell.WithBudget(context.Background(), lineSteps, lineLimit)
@@ -423,6 +425,14 @@ func (m *Machine) shellOptions() shell.Options {
 
 // newProcs is the program runner of a machine whose kernel is k.
 func newProcs(k *kernel.Kernel) *shell.Procs { return shell.NewProcs(k) }
+
+// incomplete reports whether more lines could finish the input: an open
+// construct, or a here-document still waiting for its delimiter (the
+// parser marks a quoted delimiter's as a plain error).
+func incomplete(err error) bool {
+	var pe syntax.ParseError
+	return syntax.IsIncomplete(err) || errors.As(err, &pe) && strings.HasPrefix(pe.Text, "unclosed here-document")
+}
 
 func mustParse(src string) []*syntax.Stmt {
 	f, err := shell.Parse(src, "-bash")
@@ -499,7 +509,7 @@ func (m *Machine) typeLine(line string) Result {
 	}
 	src := m.pending + line + "\n"
 	f, err := shell.Parse(src, "-bash")
-	if err != nil && syntax.IsIncomplete(err) {
+	if err != nil && incomplete(err) {
 		m.pending = src
 		return Result{Incomplete: true}
 	}
@@ -528,7 +538,7 @@ func (m *Machine) typeLine(line string) Result {
 	m.reboots = 0
 	loggedOut := m.login.Exited()
 	if loggedOut {
-		if m.init.State() == initd.SingleUser {
+		if m.single {
 			loggedOut = false // leaving single user mode boots on
 		}
 		m.endSession()

@@ -55,6 +55,7 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	}
 	root.Flags().StringVar(&lang, "lang", "", "language of the terminal UI: en or ko (default: from LC_ALL, LC_MESSAGES or LANG)")
 	root.AddCommand(newExecCmd(stdin, stdout, stderr))
+	addLessonCommands(root, stdin, stdout, stderr)
 	return root
 }
 

@@ -90,6 +90,11 @@ type DaemonState struct {
 func (st *DaemonState) CloneFor(k *kernel.Kernel, pid int) (any, func(proc.Signal) bool) {
 	cp := *st
 	cp.Workers = append([]int(nil), st.Workers...)
+	if st.Spec == "xinetd" {
+		// xinetd keeps its loaded services per kernel; its own handler
+		// reloads them on the copy.
+		return &cp, xinetdSignal(k, pid)
+	}
 	return &cp, cp.Rebind(k, pid)
 }
 

@@ -39,6 +39,9 @@ func telinitMain(p *Proc) int {
 		return 1
 	}
 	for len(args) > 0 && strings.HasPrefix(args[0], "-") && len(args[0]) > 1 {
+		if v, ok := strings.CutPrefix(args[0], "-t"); ok && v != "" {
+			args = append([]string{"-t", v}, args[1:]...) // -t1, as single's exec init -t1 S
+		}
 		switch args[0] {
 		case "-t":
 			if len(args) < 2 {

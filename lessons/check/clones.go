@@ -1,0 +1,302 @@
+package check
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"io/fs"
+	"strings"
+	"sync"
+
+	"rclab/lessons/check/strict"
+	"rclab/sim"
+	"rclab/vfs"
+)
+
+// afterReboot evaluates a check on a copy of the machine after a clean
+// reboot (no kernel arguments).
+type afterReboot struct{ c *Check }
+
+func (a afterReboot) eval(m *sim.Machine, e *env) Outcome {
+	r, why := e.reboot(m)
+	if r == nil {
+		o := e.eval(a.c, m)
+		return pass(false, prefix(T("after a reboot: ", "재부팅 후: "), o.Expected), why)
+	}
+	o := e.eval(a.c, r)
+	return pass(o.Pass, prefix(T("after a reboot: ", "재부팅 후: "), o.Expected), prefix(T("after a reboot: ", "재부팅 후: "), o.Found))
+}
+
+// reboot returns m rebooted (a copy; m is untouched), from the cache when
+// a machine with the same lasting state was rebooted before.
+func (e *env) reboot(m *sim.Machine) (*sim.Machine, Text) {
+	if r, ok := e.rebooted[m]; ok {
+		return r, nil
+	}
+	if m.Pending() {
+		return nil, T("an unfinished command line at the console", "콘솔에 입력이 끝나지 않은 명령 줄이 있음")
+	}
+	r, err := Rebooted(m)
+	if err != nil {
+		return nil, Tf("the copy could not be rebooted (%v)", "복사본을 재부팅할 수 없음 (%v)", err)
+	}
+	if e.rebooted == nil {
+		e.rebooted = map[*sim.Machine]*sim.Machine{}
+	}
+	e.rebooted[m] = r
+	return r, nil
+}
+
+// rebootCache keeps rebooted machines by the fingerprint of the state
+// that survives a reboot. A reboot interprets rc 6, rc.sysinit and rc N
+// (about a tenth of a second), while the fingerprint costs about a
+// millisecond, and most commands a learner types change nothing that
+// lasts.
+var rebootCache struct {
+	sync.Mutex
+	m     map[[32]byte]*sim.Machine
+	order [][32]byte
+	// status remembers service status answers of the cached machines.
+	status map[*sim.Machine]map[string]statusResult
+}
+
+type statusResult struct {
+	status int
+	out    string
+	why    Text
+}
+
+// rebootMemo returns the remembered status of service name on a cached
+// rebooted machine.
+func rebootMemo(m *sim.Machine, name string) (statusResult, bool) {
+	rebootCache.Lock()
+	defer rebootCache.Unlock()
+	r, ok := rebootCache.status[m][name]
+	return r, ok
+}
+
+// rememberStatus records a status answer if m is a cached rebooted
+// machine (for any other machine it does nothing: they change).
+func rememberStatus(m *sim.Machine, name string, r statusResult) {
+	rebootCache.Lock()
+	defer rebootCache.Unlock()
+	if memo, ok := rebootCache.status[m]; ok {
+		memo[name] = r
+	}
+}
+
+const rebootCacheMax = 8
+
+// Rebooted returns a copy of m after a clean reboot: typed reboot on a
+// running machine, or power on for one that is off. m is not changed.
+// The result is shared: callers must not change it (clone it first).
+func Rebooted(m *sim.Machine) (*sim.Machine, error) {
+	key := Fingerprint(m)
+	rebootCache.Lock()
+	r, ok := rebootCache.m[key]
+	rebootCache.Unlock()
+	if ok {
+		return r, nil
+	}
+	c, err := m.Clone()
+	if err != nil {
+		return nil, err
+	}
+	primeXinetd(c)
+	switch {
+	case c.Down() != "":
+		_, err = c.Apply(sim.Action{Kind: sim.PowerOn})
+	case c.Prompt() == "":
+		// init waits at its runlevel prompt: the three-finger salute
+		// reboots when inittab says so; else power-cycle.
+		_, err = c.Apply(sim.Action{Kind: sim.Type, Line: "6"})
+	default:
+		_, err = c.Apply(sim.Action{Kind: sim.Type, Line: "reboot"})
+	}
+	if err != nil {
+		return nil, err
+	}
+	rebootCache.Lock()
+	defer rebootCache.Unlock()
+	if rebootCache.m == nil {
+		rebootCache.m = map[[32]byte]*sim.Machine{}
+	}
+	if _, ok := rebootCache.m[key]; !ok {
+		rebootCache.order = append(rebootCache.order, key)
+		if len(rebootCache.order) > rebootCacheMax {
+			delete(rebootCache.status, rebootCache.m[rebootCache.order[0]])
+			delete(rebootCache.m, rebootCache.order[0])
+			rebootCache.order = rebootCache.order[1:]
+		}
+	}
+	if rebootCache.status == nil {
+		rebootCache.status = map[*sim.Machine]map[string]statusResult{}
+	}
+	delete(rebootCache.status, rebootCache.m[key])
+	rebootCache.m[key] = c
+	rebootCache.status[c] = map[string]statusResult{}
+	return c, nil
+}
+
+// volatile are the trees whose content does not survive a reboot or does
+// not decide what a reboot does: the kernel's /proc and /dev, temporary
+// files, logs, pid files. /var/lock/subsys is handled apart: its names
+// decide which services rc 6 stops.
+var volatile = map[string]bool{
+	"/proc": true, "/dev": true, "/tmp": true, "/var/tmp": true, "/var/run": true,
+	"/var/log": true, "/var/lock": true, "/root/.bash_history": true, "/var/spool/mail": true,
+	"/var/spool/clientmqueue": true, "/var/spool/mqueue": true,
+}
+
+// Fingerprint hashes the state of m that a reboot starts from: every
+// file outside the volatile trees (path, type, mode, owner, link target,
+// content), the names of the lock files in /var/lock/subsys, and whether
+// the machine is off. Two machines with the same fingerprint boot to the
+// same state.
+func Fingerprint(m *sim.Machine) [32]byte {
+	h := sha256.New()
+	var buf [8]byte
+	num := func(v uint64) {
+		binary.LittleEndian.PutUint64(buf[:], v)
+		h.Write(buf[:])
+	}
+	var walk func(dir string)
+	walk = func(dir string) {
+		infos, err := m.ReadDir(dir)
+		if err != nil {
+			return
+		}
+		for _, fi := range infos {
+			p := dir + "/" + fi.Name()
+			if dir == "/" {
+				p = "/" + fi.Name()
+			}
+			if volatile[p] {
+				continue
+			}
+			h.Write([]byte(p))
+			h.Write([]byte{0})
+			num(uint64(fi.Mode()))
+			if st, ok := fi.Sys().(*vfs.Stat); ok {
+				num(uint64(st.Uid)<<32 | uint64(uint32(st.Gid)))
+			}
+			switch {
+			case fi.Mode()&fs.ModeSymlink != 0:
+				t, _ := m.Readlink(p)
+				h.Write([]byte(t))
+				h.Write([]byte{0})
+			case fi.IsDir():
+				walk(p)
+			case fi.Mode().IsRegular():
+				data, _ := m.ReadFile(p)
+				num(uint64(len(data)))
+				h.Write(data)
+			}
+		}
+	}
+	walk("/")
+	h.Write([]byte("\x00locks\x00"))
+	if infos, err := m.ReadDir("/var/lock/subsys"); err == nil {
+		for _, fi := range infos {
+			h.Write([]byte(fi.Name()))
+			h.Write([]byte{0})
+		}
+	}
+	if m.Down() != "" {
+		h.Write([]byte("\x00down"))
+	}
+	var out [32]byte
+	h.Sum(out[:0])
+	return out
+}
+
+// InRunlevel evaluates a check on a copy of the machine switched to a
+// runlevel with init N.
+//
+//	in_runlevel: {level: "3", check: {process: {name: prefdm, count: 0}}}
+type InRunlevel struct {
+	Level Levels `yaml:"level,required"`
+	Check Check  `yaml:"check,required"`
+}
+
+// ValidateStrict requires one level.
+func (r *InRunlevel) ValidateStrict(n *strict.Node) {
+	if len(r.Level) != 1 {
+		n.Value("level").Errorf("\"level\" should be one runlevel, like \"3\"")
+	}
+}
+
+func (r *InRunlevel) eval(m *sim.Machine, e *env) Outcome {
+	label := Tf("in runlevel %s: ", "런레벨 %s에서: ", r.Level)
+	c, why := e.after(m, []string{"init " + string(r.Level)})
+	if c == nil {
+		o := e.eval(&r.Check, m)
+		return pass(false, prefix(label, o.Expected), why)
+	}
+	o := e.eval(&r.Check, c)
+	return pass(o.Pass, prefix(label, o.Expected), prefix(label, o.Found))
+}
+
+// After evaluates a check on a copy of the machine after typing some
+// command lines there (the learner's machine is not touched).
+//
+//	after:
+//	  run: [service reportd stop]
+//	  check: {service_status: {service: reportd, status: 3}}
+type After struct {
+	Run   []string `yaml:"run,required"`
+	Check Check    `yaml:"check,required"`
+}
+
+// ValidateStrict requires commands without newlines.
+func (a *After) ValidateStrict(n *strict.Node) {
+	if len(a.Run) == 0 {
+		n.Value("run").Errorf("\"run\" has no command lines")
+	}
+	for _, l := range a.Run {
+		if strings.ContainsAny(l, "\n") {
+			n.Value("run").Errorf("each item of \"run\" is one command line; %q has a line break", l)
+		}
+	}
+}
+
+func (a *After) eval(m *sim.Machine, e *env) Outcome {
+	var qs []string
+	for _, l := range a.Run {
+		qs = append(qs, "`"+l+"`")
+	}
+	label := Tf("after %s on a copy of the machine: ", "머신 복사본에서 %s 실행 후: ", strings.Join(qs, "; "))
+	c, why := e.after(m, a.Run)
+	if c == nil {
+		o := e.eval(&a.Check, m)
+		return pass(false, prefix(label, o.Expected), why)
+	}
+	o := e.eval(&a.Check, c)
+	return pass(o.Pass, prefix(label, o.Expected), prefix(label, o.Found))
+}
+
+// primeXinetd works around a simulator bug: on a cloned machine, the
+// running xinetd ignores reload (SIGHUP) until its runtime is looked up
+// once, which XinetdLoaded does. Call it on every copy that will run
+// commands.
+func primeXinetd(m *sim.Machine) { m.XinetdLoaded() }
+
+// after types lines on a fresh copy of m.
+func (e *env) after(m *sim.Machine, lines []string) (*sim.Machine, Text) {
+	if why := shellReady(m); why != nil {
+		return nil, why
+	}
+	c, err := m.Clone()
+	if err != nil {
+		return nil, Tf("the machine could not be copied (%v)", "머신을 복사할 수 없음 (%v)", err)
+	}
+	primeXinetd(c)
+	for _, l := range lines {
+		if c.Down() != "" {
+			break
+		}
+		if _, err := c.Apply(sim.Action{Kind: sim.Type, Line: l}); err != nil {
+			return nil, Tf("%q failed (%v)", "%q 실패 (%v)", l, err)
+		}
+	}
+	return c, nil
+}

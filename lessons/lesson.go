@@ -1,0 +1,376 @@
+package lessons
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"rclab/lessons/check"
+	"rclab/lessons/check/strict"
+	"rclab/sim"
+)
+
+// Text is one text in English and Korean; in lesson files, a mapping with
+// the keys en and ko.
+type Text = check.Text
+
+// Lesson is one lesson: what the machine looks like at the start, and
+// the steps the learner takes. It is decoded from one YAML file.
+type Lesson struct {
+	// ID starts with L and the lesson's two-digit number: "L01-processes-daemons".
+	ID    string `yaml:"id,required"`
+	Title Text   `yaml:"title,required"`
+	// Image is the machine's base image ("centos5" when left out).
+	Image string `yaml:"image"`
+	// Intro is shown before the first step (optional).
+	Intro Text `yaml:"intro"`
+	// Setup puts the machine in the state the lesson starts from.
+	Setup Setup `yaml:"setup"`
+	// Steps are done in order.
+	Steps []*Step `yaml:"steps,required"`
+
+	// File is where the lesson was read from.
+	File string `yaml:"-"`
+}
+
+// Setup is applied to a freshly booted machine before the lesson starts:
+// files are written first, then the commands are typed (their output is
+// not shown), then the shell's history is cleared.
+type Setup struct {
+	// BootArgs are kernel arguments for the machine's first boot.
+	BootArgs []string `yaml:"boot_args"`
+	Files    []*File  `yaml:"files"`
+	Commands []Action `yaml:"commands"`
+}
+
+// File is a file the setup writes (parent directories are created).
+type File struct {
+	Path    string      `yaml:"path,required"`
+	Mode    *check.Mode `yaml:"mode"` // 0644 when left out
+	Content string      `yaml:"content,required"`
+}
+
+// Step is one thing to do, with the check that notices it is done.
+type Step struct {
+	// Text explains the step; it may use `code`, **bold**, "- " lists
+	// and lines indented by four spaces (shown as typed).
+	Text Text `yaml:"text,required"`
+	// Command is a command suggested to try (optional).
+	Command string `yaml:"command"`
+	// Hints go from the idea to the shape of the command to the answer.
+	Hints []Text `yaml:"hints,required"`
+	// Check completes the step when it passes.
+	Check check.Check `yaml:"check,required"`
+	// Solution is a reference way to complete the step from its start.
+	Solution []Action `yaml:"solution,required"`
+}
+
+// Action is one line of a setup or a solution: a command line typed at
+// the console, or (written as a mapping) powering on with kernel
+// arguments, waiting, or pressing Ctrl-Alt-Del.
+//
+//   - service httpd start
+//   - {poweron: single}
+//   - {wait: 16m}
+//   - {ctrlaltdel: true}
+type Action struct {
+	Line       string        // a typed line
+	PowerOn    bool          // power on (Args are the kernel arguments)
+	Args       []string      // with PowerOn
+	Wait       time.Duration // let time pass
+	CtrlAltDel bool
+}
+
+// SimAction is the action as the machine takes it.
+func (a Action) SimAction() sim.Action {
+	switch {
+	case a.PowerOn:
+		return sim.Action{Kind: sim.PowerOn, Args: a.Args}
+	case a.Wait > 0:
+		return sim.Action{Kind: sim.Wait, For: a.Wait}
+	case a.CtrlAltDel:
+		return sim.Action{Kind: sim.CtrlAltDel}
+	}
+	return sim.Action{Kind: sim.Type, Line: a.Line}
+}
+
+// String shows the action as a learner would do it.
+func (a Action) String() string {
+	switch {
+	case a.PowerOn && len(a.Args) > 0:
+		return "(power on, kernel arguments: " + strings.Join(a.Args, " ") + ")"
+	case a.PowerOn:
+		return "(power on)"
+	case a.Wait > 0:
+		return "(wait " + a.Wait.String() + ")"
+	case a.CtrlAltDel:
+		return "(Ctrl-Alt-Del)"
+	}
+	return a.Line
+}
+
+// UnmarshalStrict reads a command line, or a mapping with one of
+// poweron, wait and ctrlaltdel.
+func (a *Action) UnmarshalStrict(n *strict.Node) error {
+	if s, ok := n.Scalar(); ok {
+		if strings.Contains(s, "\n") {
+			n.Errorf("a command is one line; %q has a line break (write each line as its own item)", s)
+			return nil
+		}
+		*a = Action{Line: s}
+		return nil
+	}
+	if n.Kind() != "mapping" {
+		n.Errorf("an action is a command line, or a mapping with poweron, wait or ctrlaltdel, not %s", n.Kind())
+		return nil
+	}
+	var raw struct {
+		PowerOn    *string `yaml:"poweron"`
+		Wait       string  `yaml:"wait"`
+		CtrlAltDel bool    `yaml:"ctrlaltdel"`
+	}
+	keys := n.Keys()
+	if len(keys) != 1 {
+		n.Errorf("an action mapping has exactly one key: poweron, wait or ctrlaltdel")
+		return nil
+	}
+	if !n.DecodeFields(&raw) {
+		return nil
+	}
+	switch {
+	case raw.PowerOn != nil:
+		*a = Action{PowerOn: true, Args: strings.Fields(*raw.PowerOn)}
+	case raw.Wait != "":
+		d, err := time.ParseDuration(raw.Wait)
+		if err != nil || d <= 0 {
+			n.Value("wait").Errorf("\"wait\" should be a duration like 90s or 16m, not %q", raw.Wait)
+			return nil
+		}
+		*a = Action{Wait: d}
+	case raw.CtrlAltDel:
+		*a = Action{CtrlAltDel: true}
+	default:
+		n.Errorf("write \"ctrlaltdel: true\"")
+	}
+	return nil
+}
+
+var idRE = regexp.MustCompile(`^L[0-9]{2}-[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ValidateStrict checks the lesson as a whole.
+func (l *Lesson) ValidateStrict(n *strict.Node) {
+	if !idRE.MatchString(l.ID) {
+		n.Value("id").Errorf("the id should be L, two digits, a dash and lower-case words joined by dashes (like L01-processes-daemons), not %q", l.ID)
+	}
+	if l.Image != "" && !slices.Contains(sim.Images(), l.Image) {
+		n.Value("image").Errorf("unknown image %q (images: %s)", l.Image, strings.Join(sim.Images(), ", "))
+	}
+	if len(l.Steps) == 0 {
+		n.Value("steps").Errorf("a lesson needs at least one step")
+	}
+	validateMarkup(n.Value("intro"), l.Intro)
+}
+
+// ValidateStrict checks a step's texts and parts.
+func (s *Step) ValidateStrict(n *strict.Node) {
+	validateMarkup(n.Value("text"), s.Text)
+	if len(s.Hints) == 0 {
+		n.Value("hints").Errorf("a step needs at least one hint (from the idea, to the command's shape, to the answer)")
+	}
+	for i, h := range s.Hints {
+		validateMarkup(n.Value("hints").Items()[i], h)
+	}
+	if len(s.Solution) == 0 {
+		n.Value("solution").Errorf("a step needs a reference solution: the lines that complete it")
+	}
+	if strings.Contains(s.Command, "\n") {
+		n.Value("command").Errorf("the suggested command is one line")
+	}
+}
+
+// ValidateStrict checks the path.
+func (f *File) ValidateStrict(n *strict.Node) {
+	if !path.IsAbs(f.Path) || path.Clean(f.Path) != f.Path {
+		n.Value("path").Errorf("\"path\" should be a clean absolute path, not %q", f.Path)
+	}
+}
+
+// validateMarkup reports markup mistakes of each language's text at
+// that text's place.
+func validateMarkup(n *strict.Node, t Text) {
+	if n == nil {
+		return
+	}
+	for _, l := range check.Langs {
+		s, ok := t[l]
+		if !ok {
+			continue
+		}
+		if _, err := ParseMarkup(s); err != nil {
+			at := n.Value(string(l))
+			if at == nil {
+				at = n
+			}
+			at.Errorf("in the %s text: %v", l, err)
+		}
+	}
+}
+
+//go:embed content
+var content embed.FS
+
+// Content is the lessons built into rclab: a file system of YAML files.
+func Content() fs.FS {
+	sub, err := fs.Sub(content, "content")
+	if err != nil {
+		panic(err)
+	}
+	return sub
+}
+
+// Parse decodes a lesson from YAML; name is used in errors. Errors are
+// strict.Errors, each naming the file, line and column.
+func Parse(name string, src []byte) (*Lesson, error) {
+	var l Lesson
+	if err := strict.Decode(name, src, &l); err != nil {
+		return nil, err
+	}
+	if l.Image == "" {
+		l.Image = "centos5"
+	}
+	l.File = name
+	return &l, nil
+}
+
+// Load reads and decodes the lesson file p of fsys.
+func Load(fsys fs.FS, p string) (*Lesson, error) {
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(p, data)
+}
+
+// LoadAll reads every *.yaml and *.yml file at the top of fsys, sorted by
+// lesson id. It reports every problem of every file, and lessons that
+// share an id.
+func LoadAll(fsys fs.FS) ([]*Lesson, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && (strings.HasSuffix(e.Name(), ".yaml") || strings.HasSuffix(e.Name(), ".yml")) {
+			names = append(names, e.Name())
+		}
+	}
+	// Parse the files in parallel; report in file order.
+	type result struct {
+		l   *Lesson
+		err error
+	}
+	results := make([]result, len(names))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(names)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				l, err := Load(fsys, names[i])
+				results[i] = result{l, err}
+			}
+		}()
+	}
+	for i := range names {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+
+	var out []*Lesson
+	var errs strict.Errors
+	var other []error
+	byID := map[string]string{}
+	for i, r := range results {
+		if r.err != nil {
+			var se strict.Errors
+			if errors.As(r.err, &se) {
+				errs = append(errs, se...)
+			} else {
+				other = append(other, r.err)
+			}
+			continue
+		}
+		if first, dup := byID[r.l.ID]; dup {
+			errs = append(errs, &strict.Error{File: names[i], Line: 1, Col: 1, Msg: fmt.Sprintf("lesson id %q is already used by %s", r.l.ID, first)})
+			continue
+		}
+		byID[r.l.ID] = names[i]
+		out = append(out, r.l)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	if len(other) > 0 {
+		return out, errors.Join(append(other, errsOrNil(errs))...)
+	}
+	if len(errs) > 0 {
+		return out, errs
+	}
+	return out, nil
+}
+
+func errsOrNil(es strict.Errors) error {
+	if len(es) == 0 {
+		return nil
+	}
+	return es
+}
+
+// Find returns the lesson whose id is id, or whose id starts with id
+// followed by a dash ("L03" finds "L03-init-scripts"); the match ignores
+// case.
+func Find(ls []*Lesson, id string) *Lesson {
+	for _, l := range ls {
+		if strings.EqualFold(l.ID, id) {
+			return l
+		}
+	}
+	for _, l := range ls {
+		if strings.HasPrefix(strings.ToLower(l.ID), strings.ToLower(id)+"-") {
+			return l
+		}
+	}
+	return nil
+}
+
+// Validate checks lesson files without running them: it parses each
+// file of fsys named in paths and returns the problems found, one error
+// per problem (nil when all are fine).
+func Validate(fsys fs.FS, paths ...string) []error {
+	var out []error
+	for _, p := range paths {
+		_, err := Load(fsys, p)
+		if err == nil {
+			continue
+		}
+		var se strict.Errors
+		if errors.As(err, &se) {
+			for _, e := range se {
+				out = append(out, e)
+			}
+			continue
+		}
+		out = append(out, err)
+	}
+	return out
+}

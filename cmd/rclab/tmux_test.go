@@ -1,0 +1,71 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestTmuxSmoke runs the real binary in a real terminal (tmux): open the
+// sandbox, wait for the root prompt after the boot, run ps aux, and read
+// the screen. CI installs tmux; elsewhere the test skips without it.
+func TestTmuxSmoke(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping the tmux smoke test in -short mode")
+	}
+	tmux, err := exec.LookPath("tmux")
+	if err != nil {
+		t.Skip("tmux is not installed: the real-terminal smoke test needs it (.ci/run installs it)")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "rclab")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	sock := filepath.Join(dir, "tmux.sock")
+	run := func(args ...string) string {
+		t.Helper()
+		out, err := exec.Command(tmux, append([]string{"-S", sock}, args...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("tmux %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	cmd := exec.Command(tmux, "-S", sock, "new-session", "-d", "-x", "110", "-y", "32", "env", "TERM=xterm-256color", "LANG=en_US.UTF-8", bin)
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("tmux new-session: %v\n%s", err, out)
+	}
+	defer exec.Command(tmux, "-S", sock, "kill-server").Run()
+
+	waitFor := func(what string) string {
+		t.Helper()
+		deadline := time.Now().Add(30 * time.Second)
+		for {
+			screen := run("capture-pane", "-p")
+			if strings.Contains(screen, what) {
+				return screen
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("the screen never showed %q; it shows:\n%s", what, screen)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	waitFor("Sandbox")
+	run("send-keys", "Enter")
+	waitFor("[root@lab1 ~]#")
+	run("send-keys", "ps aux | head -3", "Enter")
+	screen := waitFor("init [5]")
+	if !strings.Contains(screen, "USER       PID %CPU %MEM") {
+		t.Errorf("ps aux header missing from the screen:\n%s", screen)
+	}
+	run("send-keys", "C-c")
+	run("send-keys", "runlevel", "Enter")
+	waitFor("N 5")
+	run("send-keys", "F10")
+	waitFor("Sandbox")
+}

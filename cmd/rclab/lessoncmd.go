@@ -369,8 +369,8 @@ func (c *console) play(l *lessons.Lesson, opts ...sim.Option) error {
 		fmt.Fprint(c.out, c.text(l.Intro))
 		fmt.Fprintln(c.out)
 	}
-	c.say("Type commands as at a root prompt. Lesson commands: hint, check, solution, undo, redo, reset, text, quit.\n",
-		"root 프롬프트처럼 명령을 입력하세요. 레슨 명령: hint, check, solution, undo, redo, reset, text, quit.\n")
+	c.say("Type commands as at a root prompt. Lesson commands: hint, check, solution, undo, redo, reset, text, explain SERVICE, quit.\n",
+		"root 프롬프트처럼 명령을 입력하세요. 레슨 명령: hint, check, solution, undo, redo, reset, text, explain 서비스, quit.\n")
 	c.showStep()
 	for !c.p.Done() {
 		prompt := c.p.Machine().Prompt()
@@ -458,6 +458,14 @@ func (c *console) handle(line string) (quit bool, err error) {
 		case "text":
 			c.showStep()
 			return false, nil
+		}
+		if svc, ok := strings.CutPrefix(word, "explain "); ok && strings.TrimSpace(svc) != "" {
+			// Why a service is (not) running now and whether it will start
+			// at the next boot; the machine itself is not changed.
+			fmt.Fprint(c.out, check.Explain(m, strings.TrimSpace(svc)).Format(c.lang))
+			return false, nil
+		}
+		switch word {
 		case "quit", "exit-lesson":
 			c.say("Leaving the lesson; your progress is saved.\n", "레슨을 나갑니다. 진행 상황은 저장되었습니다.\n")
 			return true, nil

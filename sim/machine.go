@@ -289,9 +289,12 @@ func (m *Machine) settle() {
 			m.endSession()
 			m.reboots++
 			if m.reboots >= maxReboots {
+				why := "Read the boot messages above to find the step that reboots it."
+				if lvl, ok, _ := m.init.Tab().Default(); ok && lvl == '6' {
+					why = "The initdefault line of /etc/inittab says 6, which means reboot."
+				}
 				m.down = fmt.Sprintf("rclab: the machine rebooted %d times in a row without reaching a prompt, so it was stopped.\n"+
-					"Look at the initdefault line of /etc/inittab: 6 means reboot. Power on with a runlevel on the\n"+
-					"kernel command line (for example: single) and fix it.", m.reboots)
+					"%s Power on with a runlevel on the\nkernel command line (for example: single) and fix it.", m.reboots, why)
 				io.WriteString(m.term.err(), m.down+"\n")
 				m.init.Halt()
 				return

@@ -154,7 +154,8 @@ func reportDown(out io.Writer, m *sim.Machine, first string, sc *bufio.Scanner) 
 		lines = append(lines, sc.Text())
 	}
 	if len(lines) > 0 {
-		fmt.Fprintf(out, "rclab: the machine is down (%s); %d input line(s) not run:\n", strings.TrimSpace(m.Down()), len(lines))
+		why, _, _ := strings.Cut(strings.TrimSpace(m.Down()), "\n")
+		fmt.Fprintf(out, "rclab: the machine is down (%s); %d input line(s) not run:\n", why, len(lines))
 		for _, l := range lines {
 			fmt.Fprintf(out, "  %s\n", l)
 		}

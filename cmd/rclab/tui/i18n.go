@@ -142,6 +142,16 @@ const (
 	msgScopePs       msgID = "scope.ps"
 	msgScopeEvents   msgID = "scope.events"
 	msgScopeDialog   msgID = "scope.dialog"
+	msgScopeGrub     msgID = "scope.grub"
+	msgStatusGrub    msgID = "status.grub"
+	msgKeyGrubSelect msgID = "key.grub.select"
+	msgKeyGrubBoot   msgID = "key.grub.boot"
+	msgKeyGrubAppend msgID = "key.grub.append"
+	msgKeyGrubEdit   msgID = "key.grub.edit"
+	msgKeyGrubBack   msgID = "key.grub.back"
+	msgBarGrubSelect msgID = "bar.grub.select"
+	msgBarGrubAppend msgID = "bar.grub.append"
+	msgBarGrubEdit   msgID = "bar.grub.edit"
 
 	msgKeyHelp        msgID = "key.help"
 	msgKeyQuit        msgID = "key.quit"
@@ -269,6 +279,16 @@ var catalog = map[msgID][numLangs]string{
 	msgScopePs:       {"Process panel", "프로세스 패널"},
 	msgScopeEvents:   {"Event panel", "이벤트 패널"},
 	msgScopeDialog:   {"This window", "이 창"},
+	msgScopeGrub:     {"GRUB boot menu", "GRUB 부트 메뉴"},
+	msgStatusGrub:    {"boot loader: any key stops the countdown", "부트 로더: 아무 키나 누르면 카운트다운이 멈춥니다"},
+	msgKeyGrubSelect: {"Boot (menu) / edit the command (entry)", "부팅 (메뉴) / 명령 편집 (항목)"},
+	msgKeyGrubBoot:   {"Boot the edited entry", "편집한 항목으로 부팅"},
+	msgKeyGrubAppend: {"Add kernel arguments", "커널 인자 추가"},
+	msgKeyGrubEdit:   {"Edit the entry's commands", "항목의 명령 편집"},
+	msgKeyGrubBack:   {"Back to the menu", "메뉴로 돌아가기"},
+	msgBarGrubSelect: {"Boot", "부팅"},
+	msgBarGrubAppend: {"Args", "인자"},
+	msgBarGrubEdit:   {"Edit", "편집"},
 
 	msgKeyHelp:        {"Help", "도움말"},
 	msgKeyQuit:        {"Quit", "종료"},

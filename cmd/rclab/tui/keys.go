@@ -18,13 +18,14 @@ const (
 	scopePs                    // the focused process panel
 	scopeEvents                // the focused event panel
 	scopeDialog                // the help window
+	scopeGrub                  // the GRUB boot menu
 	numScopes
 )
 
 var scopeNames = [numScopes]msgID{
 	scopeGlobal: msgScopeGlobal, scopeHome: msgScopeHome, scopeSandbox: msgScopeSandbox,
 	scopeTerminal: msgScopeTerminal, scopePanel: msgScopePanel, scopePs: msgScopePs,
-	scopeEvents: msgScopeEvents, scopeDialog: msgScopeDialog,
+	scopeEvents: msgScopeEvents, scopeDialog: msgScopeDialog, scopeGrub: msgScopeGrub,
 }
 
 // action is what a key does.
@@ -77,6 +78,11 @@ const (
 	actFocusConsole
 	actPrograms
 	actClose
+	// GRUB
+	actGrubBoot
+	actGrubAppend
+	actGrubEdit
+	actGrubBack
 )
 
 // binding is one row of the key table: a key, where it applies, what it
@@ -170,6 +176,15 @@ var keyTable = []binding{
 	{key: tcell.KeyDown, scope: scopeDialog, act: actDown, label: msgKeyDown},
 	{key: tcell.KeyPgUp, scope: scopeDialog, act: actPageUp, label: msgKeyPageUp},
 	{key: tcell.KeyPgDn, scope: scopeDialog, act: actPageDown, label: msgKeyPageDown},
+
+	{key: tcell.KeyEnter, scope: scopeGrub, act: actSelect, label: msgKeyGrubSelect, bar: true, short: msgBarGrubSelect},
+	{key: tcell.KeyRune, ch: 'b', scope: scopeGrub, act: actGrubBoot, label: msgKeyGrubBoot},
+	{key: tcell.KeyRune, ch: 'a', scope: scopeGrub, act: actGrubAppend, label: msgKeyGrubAppend, bar: true, short: msgBarGrubAppend},
+	{key: tcell.KeyRune, ch: 'e', scope: scopeGrub, act: actGrubEdit, label: msgKeyGrubEdit, bar: true, short: msgBarGrubEdit},
+	{key: tcell.KeyEscape, scope: scopeGrub, act: actGrubBack, label: msgKeyGrubBack},
+	{key: tcell.KeyUp, scope: scopeGrub, act: actUp, label: msgKeyUp},
+	{key: tcell.KeyDown, scope: scopeGrub, act: actDown, label: msgKeyDown},
+	{key: tcell.KeyF10, scope: scopeGrub, act: actHome, label: msgKeyHome, bar: true},
 }
 
 // matches reports whether ev is b's key.

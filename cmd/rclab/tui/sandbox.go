@@ -139,8 +139,9 @@ func (s *sandbox) statusText() (string, string) {
 	return left, strings.Join(right, " · ")
 }
 
-// boot builds a fresh machine on a goroutine and shows its boot.
-func (s *sandbox) boot() {
+// boot builds a fresh machine on a goroutine and shows its boot; args
+// are added to the kernel's command line (from GRUB).
+func (s *sandbox) boot(args ...string) {
 	if s.m != nil {
 		s.m.Subscribe(nil)
 	}
@@ -157,6 +158,9 @@ func (s *sandbox) boot() {
 	t.WriteString(s.env.tr(msgSbBooting) + "\n")
 	s.ev.events = nil
 	opts := append([]sim.Option{sim.WithTerminal(true)}, s.u.cfg.simOpts...)
+	if len(args) > 0 {
+		opts = append(opts, sim.WithBootArgs(args...))
+	}
 	go func() {
 		m, err := sim.New(opts...)
 		if err != nil {
@@ -305,7 +309,7 @@ func (s *sandbox) submit(line string) {
 	switch s.state {
 	case stateDown:
 		t.WriteString("\n")
-		s.boot()
+		s.u.powerOn()
 		return
 	case stateLogin:
 		switch name := strings.TrimSpace(line); name {

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"sync"
+	"time"
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/rivo/tview"
@@ -11,10 +12,11 @@ import (
 
 // config is what New's options set.
 type config struct {
-	lang    Lang
-	mono    bool
-	screen  tcell.Screen
-	simOpts []sim.Option
+	lang     Lang
+	mono     bool
+	screen   tcell.Screen
+	simOpts  []sim.Option
+	grubTick time.Duration // one second of GRUB's countdown
 }
 
 // Option configures New.
@@ -38,12 +40,17 @@ func WithMachineOptions(opts ...sim.Option) Option {
 	return func(c *config) { c.simOpts = append(c.simOpts, opts...) }
 }
 
+// withGrubTick sets how long one second of GRUB's countdown lasts (0
+// boots at once, without the menu).
+func withGrubTick(d time.Duration) Option { return func(c *config) { c.grubTick = d } }
+
 // The pages of the UI.
 const (
 	pageHome    = "home"
 	pageNotice  = "notice"
 	pageSandbox = "sandbox"
 	pageHelp    = "help"
+	pageGrub    = "grub"
 )
 
 // UI is rclab's terminal interface: the home screen, the sandbox, and the
@@ -63,6 +70,9 @@ type UI struct {
 	helpOpen   bool
 	helpFrom   tview.Primitive // the focus before the help opened
 	sb         *sandbox
+	grub       *grubView
+	grubRoot   *tview.Flex
+	atGrub     bool // the sandbox shows GRUB's menu
 
 	qmu   sync.Mutex
 	queue []func()
@@ -72,7 +82,7 @@ type UI struct {
 
 // New builds the UI; Run shows it.
 func New(opts ...Option) *UI {
-	var cfg config
+	cfg := config{grubTick: defaultGrubTick}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -104,11 +114,22 @@ func New(opts ...Option) *UI {
 		return "rclab · " + u.env.tr(u.notice.title), ""
 	}, u.notice, scopeGlobal)
 	u.help = newHelpView(u.env, u.closeHelp)
+	u.grub = newGrubView(u.env, cfg.grubTick, u.post, u.quit)
+	u.grub.onBoot = u.grubBoot
+	u.grub.onHome = u.showHome
+	u.grubRoot = u.screen(func() (string, string) {
+		right := ""
+		if u.grub.left > 0 {
+			right = u.env.tr(msgStatusGrub)
+		}
+		return "rclab · " + u.env.tr(msgHomeSandbox) + " · GRUB", right
+	}, u.grub, scopeGlobal, scopeGrub)
 
 	u.pages = tview.NewPages()
 	u.pages.SetBackgroundColor(tcell.ColorDefault)
 	u.pages.AddPage(pageHome, u.homeRoot, true, true)
 	u.pages.AddPage(pageNotice, u.noticeRoot, true, false)
+	u.pages.AddPage(pageGrub, u.grubRoot, true, false)
 	u.pages.AddPage(pageHelp, u.help, true, false)
 	u.page = pageHome
 	u.app.SetRoot(u.pages, true).SetFocus(u.menu)
@@ -222,6 +243,8 @@ func (u *UI) press(b binding) {
 		if u.sb != nil {
 			u.sb.do(b.act, b.arg)
 		}
+	case scopeGrub:
+		u.grub.do(b.act)
 	default:
 		u.do(b.act, b.arg)
 	}
@@ -260,6 +283,8 @@ func (u *UI) openHelp() {
 	switch u.page {
 	case pageSandbox:
 		u.help.scopes = []scope{scopeGlobal, scopeSandbox, scopeTerminal, scopePanel, scopePs, scopeEvents, scopeDialog}
+	case pageGrub:
+		u.help.scopes = []scope{scopeGlobal, scopeGrub, scopeDialog}
 	default:
 		u.help.scopes = []scope{scopeGlobal, scopeHome, scopeDialog}
 	}
@@ -293,13 +318,32 @@ func (u *UI) showNotice(title, body msgID) {
 	u.switchTo(pageNotice, u.notice)
 }
 
-// showSandbox opens the sandbox, booting its machine the first time; it
-// keeps its machine when rclab goes home and back.
+// showSandbox opens the sandbox, powering its machine on the first time;
+// it keeps its machine (or GRUB's menu) when rclab goes home and back.
 func (u *UI) showSandbox() {
-	if u.sb == nil {
+	switch {
+	case u.sb == nil:
 		u.sb = newSandbox(u)
 		u.pages.AddPage(pageSandbox, u.sb.root, true, false)
-		u.sb.boot()
+		u.powerOn()
+	case u.atGrub:
+		u.switchTo(pageGrub, u.grub)
+	default:
+		u.switchTo(pageSandbox, u.sb.term())
 	}
+}
+
+// powerOn shows GRUB's menu; the machine boots from it (grubBoot).
+func (u *UI) powerOn() {
+	u.atGrub = true
+	u.switchTo(pageGrub, u.grub)
+	u.grub.show()
+}
+
+// grubBoot leaves GRUB: the sandbox boots a machine with the kernel
+// arguments added there.
+func (u *UI) grubBoot(extra []string) {
+	u.atGrub = false
 	u.switchTo(pageSandbox, u.sb.term())
+	u.sb.boot(extra...)
 }

@@ -203,9 +203,9 @@ func TestSySwapFsck(t *testing.T) {
 		{in: "swapon /dev/VolGroup00/LogVol01", wantErr: "swapon: /dev/VolGroup00/LogVol01: Device or resource busy\n", status: 255},
 		{in: "swapon /swapfile", wantErr: "swapon: /swapfile: No such file or directory\n", status: 255},
 		{in: "swapon", wantErr: "usage: swapon [-hV]\n       swapon -a [-e] [-v]\n       swapon [-v] [-p priority] special|LABEL=volume_name ...\n       swapon [-s]\n", status: 2},
-		{in: "fsck -T -t noopts=_netdev -A -a -V"},
-		{in: "fsck -T -t noopts=_netdev -A -a -C"},
-		{in: "fsck -A -a -f"},
+		{in: "fsck -T -t noopts=_netdev -A -a -V", want: "/dev/VolGroup00/LogVol00: clean, 34565/1968128 files, 343228/1966080 blocks\n/dev/sda1: clean, 34/26104 files, 15567/104388 blocks\n"},
+		{in: "fsck -T -t noopts=_netdev -A -a -C", want: "/dev/VolGroup00/LogVol00: clean, 34565/1968128 files, 343228/1966080 blocks\n/dev/sda1: clean, 34/26104 files, 15567/104388 blocks\n"},
+		{in: "fsck -A -a -f", want: "/dev/VolGroup00/LogVol00: clean, 34565/1968128 files, 343228/1966080 blocks\n/dev/sda1: clean, 34/26104 files, 15567/104388 blocks\n"},
 		{in: "fsck /dev/sda1", want: "fsck 1.39 (29-May-2006)\ne2fsck 1.39 (29-May-2006)\n/dev/sda1 is mounted.  \n\ne2fsck: Cannot continue, aborting.\n\n\n", status: 8},
 	})
 }

@@ -1882,16 +1882,7 @@ Mandatory arguments to long options are mandatory for short options too.
                                  than the destination file or when the
                                  destination file is missing
   -v, --verbose                explain what is being done
-` + foHelpTail + `
-The backup suffix is ` + "`~'" + `, unless set with --suffix or SIMPLE_BACKUP_SUFFIX.
-The version control method may be selected via the --backup option or through
-the VERSION_CONTROL environment variable.  Here are the values:
-
-  none, off       never make backups (even if --backup is given)
-  numbered, t     make numbered backups
-  existing, nil   numbered if numbered backups exist, simple otherwise
-  simple, never   always make simple backups
-` + foReportBugs
+` + foHelpTail + "\n" + foBackupHelp
 
 func mvMain(p *Proc) int {
 	opts, operands, err := Getopt(p.Args[1:], "bfiS:t:TuvV:", foLongs(
@@ -2052,16 +2043,7 @@ Mandatory arguments to long options are mandatory for short options too.
                                 the links
   -T, --no-target-directory   treat LINK_NAME as a normal file
   -v, --verbose               print name of each file before linking
-` + foHelpTail + `
-The backup suffix is ` + "`~'" + `, unless set with --suffix or SIMPLE_BACKUP_SUFFIX.
-The version control method may be selected via the --backup option or through
-the VERSION_CONTROL environment variable.  Here are the values:
-
-  none, off       never make backups (even if --backup is given)
-  numbered, t     make numbered backups
-  existing, nil   numbered if numbered backups exist, simple otherwise
-  simple, never   always make simple backups
-` + foReportBugs
+` + foHelpTail + "\n" + foBackupHelp
 
 func lnMain(p *Proc) int {
 	opts, operands, err := Getopt(p.Args[1:], "bdfinsS:t:TvFV:", foLongs(
@@ -2545,3 +2527,13 @@ func mktempMain(p *Proc) int {
 	}
 	return 1
 }
+
+// foBackupHelp ends the --help of mv and ln: coreutils 5.97's words on
+// backup suffixes and version control.
+const foBackupHelp = "The backup suffix is `~', unless set with --suffix or SIMPLE_BACKUP_SUFFIX.\n" +
+	"The version control method may be selected via the --backup option or through\n" +
+	"the VERSION_CONTROL environment variable.  Here are the values:\n\n" +
+	"  none, off       never make backups (even if --backup is given)\n" +
+	"  numbered, t     make numbered backups\n" +
+	"  existing, nil   numbered if numbered backups exist, simple otherwise\n" +
+	"  simple, never   always make simple backups\n" + foReportBugs

@@ -957,31 +957,17 @@ func (ps *psParser) list(kind int, arg string) string {
 			}
 			sel.nums = append(sel.nums, n)
 		case psSelRUID, psSelEUID:
-			n, err := strconv.ParseUint(s, 0, 64)
-			if err != nil {
-				a, ok := ReadPasswd(ps.p.Sys).Lookup(s)
-				if !ok || a.Name != s {
-					return "User name does not exist."
-				}
-				n = uint64(a.ID)
+			n, e := psAccountID(ReadPasswd(ps.p.Sys), s, "User")
+			if e != "" {
+				return e
 			}
-			if n > 0xfffffffe {
-				return "User ID out of range."
-			}
-			sel.nums = append(sel.nums, int(n))
+			sel.nums = append(sel.nums, n)
 		case psSelRGID, psSelEGID:
-			n, err := strconv.ParseUint(s, 0, 64)
-			if err != nil {
-				a, ok := ReadGroup(ps.p.Sys).Lookup(s)
-				if !ok || a.Name != s {
-					return "Group name does not exist."
-				}
-				n = uint64(a.ID)
+			n, e := psAccountID(ReadGroup(ps.p.Sys), s, "Group")
+			if e != "" {
+				return e
 			}
-			if n > 0xfffffffe {
-				return "Group ID out of range."
-			}
-			sel.nums = append(sel.nums, int(n))
+			sel.nums = append(sel.nums, n)
 		case psSelComm:
 			if len(s) > 15 {
 				s = s[:15]
@@ -2643,4 +2629,21 @@ func (r *psRun) showForest(sel []*psRow) {
 		tree(i, 0, false)
 	}
 	r.forestPrefix = nil
+}
+
+// psAccountID reads a user or group of a selection list, by number or
+// name, with procps' messages ("User name does not exist.").
+func psAccountID(as Accounts, s, what string) (int, string) {
+	n, err := strconv.ParseUint(s, 0, 64)
+	if err != nil {
+		a, ok := as.Lookup(s)
+		if !ok || a.Name != s {
+			return 0, what + " name does not exist."
+		}
+		n = uint64(a.ID)
+	}
+	if n > 0xfffffffe {
+		return 0, what + " ID out of range."
+	}
+	return int(n), ""
 }

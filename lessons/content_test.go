@@ -1,18 +1,16 @@
 package lessons
 
 import (
-	"reflect"
 	"strings"
 	"testing"
 
-	"rclab/lessons/check"
 	"rclab/sim"
 )
 
-// The content test plays every embedded lesson against the simulator:
-// each step's check fails when the step starts (so it cannot be passed by
-// doing nothing) and passes after the step's reference solution; every
-// text exists in every language.
+// The content test runs every embedded lesson's SelfTest against the
+// simulator: each step's check fails when the step starts (so it cannot
+// be passed by doing nothing) and passes after the step's reference
+// solution; every text exists in every language.
 
 func loadContent(t testing.TB) []*Lesson {
 	t.Helper()
@@ -28,55 +26,14 @@ func TestContent(t *testing.T) {
 	for _, l := range loadContent(t) {
 		t.Run(l.ID, func(t *testing.T) {
 			t.Parallel()
-			playSolutions(t, l)
-		})
-	}
-}
-
-func playSolutions(t *testing.T, l *Lesson) {
-	m, err := l.NewMachine(sim.WithTerminal(false))
-	if err != nil {
-		t.Fatalf("NewMachine: %v", err)
-	}
-	start, err := m.Clone()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, s := range l.Steps {
-		stepStart, err := m.Clone()
-		if err != nil {
-			t.Fatal(err)
-		}
-		j := &check.Journal{}
-		ctx := &check.Ctx{Lesson: start, Step: stepStart, Journal: j}
-		o := s.Check.Eval(m, ctx)
-		if o.Pass {
-			t.Errorf("step %d passes at its start: %s", i+1, o.Explain(check.En))
-		}
-		checkOutcomeLangs(t, i+1, o)
-		var log strings.Builder
-		for _, a := range s.Solution {
-			r, err := m.Apply(a.SimAction())
-			if err != nil {
-				t.Fatalf("step %d: %s: %v", i+1, a, err)
+			for _, p := range SelfTest(l) {
+				if p.Session != "" {
+					t.Errorf("%v\nsession:\n%s", p, p.Session)
+				} else {
+					t.Errorf("%v", p)
+				}
 			}
-			j.Record(a.SimAction(), r)
-			log.WriteString(m.Prompt() + a.String() + "\n" + r.Output)
-		}
-		o = s.Check.Eval(m, ctx)
-		if !o.Pass {
-			t.Errorf("step %d fails after its solution: %s\nsession:\n%s", i+1, o.Explain(check.En), log.String())
-		}
-		checkOutcomeLangs(t, i+1, o)
-	}
-}
-
-func checkOutcomeLangs(t *testing.T, step int, o check.Outcome) {
-	t.Helper()
-	for _, lang := range check.Langs {
-		if o.Expected[lang] == "" || o.Found[lang] == "" {
-			t.Errorf("step %d: the check's explanation lacks %s: %+v", step, lang, o)
-		}
+		})
 	}
 }
 
@@ -112,7 +69,7 @@ func TestContentPlayer(t *testing.T) {
 }
 
 // TestContentSet checks the set of lessons: L01 to L16 in order, file
-// names starting with the id, every text in every language.
+// names starting with the id.
 func TestContentSet(t *testing.T) {
 	t.Parallel()
 	ls := loadContent(t)
@@ -127,57 +84,9 @@ func TestContentSet(t *testing.T) {
 		if !strings.HasPrefix(l.File, l.ID) {
 			t.Errorf("lesson %s is in %s; want the file named after the id", l.ID, l.File)
 		}
-		walkTexts(reflect.ValueOf(l), l.ID, func(where string, tx Text) {
-			for _, lang := range check.Langs {
-				if strings.TrimSpace(tx[lang]) == "" {
-					t.Errorf("%s: no %s text", where, lang)
-				}
-			}
-			for lang := range tx {
-				if _, err := ParseMarkup(tx[lang]); err != nil {
-					t.Errorf("%s (%s): %v", where, lang, err)
-				}
-			}
-		})
 	}
 }
 
 func twoDigits(n int) string {
 	return string([]byte{byte('0' + n/10), byte('0' + n%10)})
-}
-
-var textType = reflect.TypeFor[Text]()
-
-// walkTexts calls fn for every Text in v (optional empty texts, such as
-// a missing intro, are skipped).
-func walkTexts(v reflect.Value, where string, fn func(string, Text)) {
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Interface:
-		if !v.IsNil() {
-			walkTexts(v.Elem(), where, fn)
-		}
-	case reflect.Map:
-		if v.Type() == textType {
-			if v.Len() > 0 {
-				fn(where, v.Interface().(Text))
-			}
-		}
-	case reflect.Struct:
-		for i := 0; i < v.NumField(); i++ {
-			if v.Type().Field(i).IsExported() {
-				walkTexts(v.Field(i), where+"."+v.Type().Field(i).Name, fn)
-			}
-		}
-	case reflect.Slice:
-		for i := 0; i < v.Len(); i++ {
-			walkTexts(v.Index(i), where+"["+itoa(i+1)+"]", fn)
-		}
-	}
-}
-
-func itoa(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return itoa(i/10) + string(rune('0'+i%10))
 }

@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
 	"rclab/lessons/check"
 	"rclab/lessons/check/strict"
@@ -76,93 +75,9 @@ type Step struct {
 
 // Action is one line of a setup or a solution: a command line typed at
 // the console, or (written as a mapping) powering on with kernel
-// arguments, waiting, or pressing Ctrl-Alt-Del.
-//
-//   - service httpd start
-//   - {poweron: single}
-//   - {wait: 16m}
-//   - {ctrlaltdel: true}
-type Action struct {
-	Line       string        // a typed line
-	PowerOn    bool          // power on (Args are the kernel arguments)
-	Args       []string      // with PowerOn
-	Wait       time.Duration // let time pass
-	CtrlAltDel bool
-}
-
-// SimAction is the action as the machine takes it.
-func (a Action) SimAction() sim.Action {
-	switch {
-	case a.PowerOn:
-		return sim.Action{Kind: sim.PowerOn, Args: a.Args}
-	case a.Wait > 0:
-		return sim.Action{Kind: sim.Wait, For: a.Wait}
-	case a.CtrlAltDel:
-		return sim.Action{Kind: sim.CtrlAltDel}
-	}
-	return sim.Action{Kind: sim.Type, Line: a.Line}
-}
-
-// String shows the action as a learner would do it.
-func (a Action) String() string {
-	switch {
-	case a.PowerOn && len(a.Args) > 0:
-		return "(power on, kernel arguments: " + strings.Join(a.Args, " ") + ")"
-	case a.PowerOn:
-		return "(power on)"
-	case a.Wait > 0:
-		return "(wait " + a.Wait.String() + ")"
-	case a.CtrlAltDel:
-		return "(Ctrl-Alt-Del)"
-	}
-	return a.Line
-}
-
-// UnmarshalStrict reads a command line, or a mapping with one of
-// poweron, wait and ctrlaltdel.
-func (a *Action) UnmarshalStrict(n *strict.Node) error {
-	if s, ok := n.Scalar(); ok {
-		if strings.Contains(s, "\n") {
-			n.Errorf("a command is one line; %q has a line break (write each line as its own item)", s)
-			return nil
-		}
-		*a = Action{Line: s}
-		return nil
-	}
-	if n.Kind() != "mapping" {
-		n.Errorf("an action is a command line, or a mapping with poweron, wait or ctrlaltdel, not %s", n.Kind())
-		return nil
-	}
-	var raw struct {
-		PowerOn    *string `yaml:"poweron"`
-		Wait       string  `yaml:"wait"`
-		CtrlAltDel bool    `yaml:"ctrlaltdel"`
-	}
-	keys := n.Keys()
-	if len(keys) != 1 {
-		n.Errorf("an action mapping has exactly one key: poweron, wait or ctrlaltdel")
-		return nil
-	}
-	if !n.DecodeFields(&raw) {
-		return nil
-	}
-	switch {
-	case raw.PowerOn != nil:
-		*a = Action{PowerOn: true, Args: strings.Fields(*raw.PowerOn)}
-	case raw.Wait != "":
-		d, err := time.ParseDuration(raw.Wait)
-		if err != nil || d <= 0 {
-			n.Value("wait").Errorf("\"wait\" should be a duration like 90s or 16m, not %q", raw.Wait)
-			return nil
-		}
-		*a = Action{Wait: d}
-	case raw.CtrlAltDel:
-		*a = Action{CtrlAltDel: true}
-	default:
-		n.Errorf("write \"ctrlaltdel: true\"")
-	}
-	return nil
-}
+// arguments, waiting, or pressing Ctrl-Alt-Del. It is check.Action, shared
+// with exam scenarios.
+type Action = check.Action
 
 var idRE = regexp.MustCompile(`^L[0-9]{2}-[a-z0-9]+(-[a-z0-9]+)*$`)
 

@@ -146,7 +146,7 @@ func TestLoadAllTeacherDir(t *testing.T) {
 
 func TestMarkup(t *testing.T) {
 	t.Parallel()
-	src := "First **bold** and `code`\nstill first.\n\n- item `one`\n- item two\n1. numbered\n\n    $ ps aux\nlast"
+	src := "First **bold** and `code`\nstill first.\n\n- item `one`\n- item two\n  wrapped\n1. numbered\n\n    $ ps aux\nlast"
 	blocks, err := ParseMarkup(src)
 	if err != nil {
 		t.Fatal(err)
@@ -154,7 +154,7 @@ func TestMarkup(t *testing.T) {
 	want := []Block{
 		{Kind: Paragraph, Spans: []Span{{Text: "First "}, {Text: "bold", Bold: true}, {Text: " and "}, {Text: "code", Code: true}, {Text: " still first."}}},
 		{Kind: Item, Spans: []Span{{Text: "item "}, {Text: "one", Code: true}}},
-		{Kind: Item, Spans: []Span{{Text: "item two"}}},
+		{Kind: Item, Spans: []Span{{Text: "item two wrapped"}}},
 		{Kind: NumItem, Num: 1, Spans: []Span{{Text: "numbered"}}},
 		{Kind: Pre, Text: "$ ps aux"},
 		{Kind: Paragraph, Spans: []Span{{Text: "last"}}},
@@ -162,7 +162,7 @@ func TestMarkup(t *testing.T) {
 	if diff := cmp.Diff(want, blocks); diff != "" {
 		t.Errorf("ParseMarkup (-want +got):\n%s", diff)
 	}
-	wantPlain := "First bold and `code` still first.\n\n  • item `one`\n  • item two\n  1. numbered\n    $ ps aux\n\nlast\n"
+	wantPlain := "First bold and `code` still first.\n\n  • item `one`\n  • item two wrapped\n  1. numbered\n    $ ps aux\n\nlast\n"
 	if got := RenderPlain(src); got != wantPlain {
 		t.Errorf("RenderPlain = %q; want %q", got, wantPlain)
 	}

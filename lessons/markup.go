@@ -41,69 +41,73 @@ type Span struct {
 	Bold bool
 }
 
-// ParseMarkup splits a text into blocks. It fails on an unclosed ` or **,
+// ParseMarkup splits a text into blocks. A list item goes on over the
+// lines that follow it up to a blank line, another item or an indented
+// block, so authors may wrap long items. It fails on an unclosed ` or **,
 // naming the line (counted from 1 within the text).
 func ParseMarkup(s string) ([]Block, error) {
 	var out []Block
-	var para []string
-	flush := func(line int) error {
-		if len(para) == 0 {
+	// The block being gathered: its kind, number, first line and text.
+	var (
+		kind  BlockKind
+		num   int
+		first int
+		text  []string
+	)
+	flush := func() error {
+		if len(text) == 0 {
 			return nil
 		}
-		spans, err := parseSpans(strings.Join(para, " "))
-		para = nil
+		spans, err := parseSpans(strings.Join(text, " "))
+		text = nil
 		if err != nil {
-			return fmt.Errorf("line %d: %w", line, err)
+			return fmt.Errorf("line %d: %w", first, err)
 		}
-		out = append(out, Block{Kind: Paragraph, Spans: spans})
+		out = append(out, Block{Kind: kind, Num: num, Spans: spans})
 		return nil
 	}
 	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
 	for i, raw := range lines {
 		n := i + 1
 		if strings.HasPrefix(raw, "    ") || strings.HasPrefix(raw, "\t") {
-			if err := flush(n); err != nil {
+			if err := flush(); err != nil {
 				return nil, err
 			}
-			text := strings.TrimPrefix(raw, "\t")
+			pre := strings.TrimPrefix(raw, "\t")
 			if !strings.HasPrefix(raw, "\t") {
-				text = raw[4:]
+				pre = raw[4:]
 			}
-			out = append(out, Block{Kind: Pre, Text: text})
+			out = append(out, Block{Kind: Pre, Text: pre})
 			continue
 		}
 		line := strings.TrimSpace(raw)
 		if line == "" {
-			if err := flush(n); err != nil {
+			if err := flush(); err != nil {
 				return nil, err
 			}
 			continue
 		}
-		kind, num, rest := Paragraph, 0, line
+		k, v, rest := Paragraph, 0, line
 		switch {
 		case strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "* "):
-			kind, rest = Item, strings.TrimSpace(line[2:])
+			k, rest = Item, strings.TrimSpace(line[2:])
 		default:
 			if dot := strings.Index(line, ". "); dot > 0 && dot <= 3 {
-				if v, err := strconv.Atoi(line[:dot]); err == nil {
-					kind, num, rest = NumItem, v, strings.TrimSpace(line[dot+2:])
+				if d, err := strconv.Atoi(line[:dot]); err == nil {
+					k, v, rest = NumItem, d, strings.TrimSpace(line[dot+2:])
 				}
 			}
 		}
-		if kind == Paragraph {
-			para = append(para, line)
+		if k == Paragraph && len(text) > 0 {
+			text = append(text, line) // the paragraph or item goes on
 			continue
 		}
-		if err := flush(n); err != nil {
+		if err := flush(); err != nil {
 			return nil, err
 		}
-		spans, err := parseSpans(rest)
-		if err != nil {
-			return nil, fmt.Errorf("line %d: %w", n, err)
-		}
-		out = append(out, Block{Kind: kind, Num: num, Spans: spans})
+		kind, num, first, text = k, v, n, []string{rest}
 	}
-	if err := flush(len(lines)); err != nil {
+	if err := flush(); err != nil {
 		return nil, err
 	}
 	return out, nil

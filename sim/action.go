@@ -3,9 +3,11 @@ package sim
 import (
 	"fmt"
 	"path"
-	"rclab/sim/internal/kernel"
 	"strings"
 	"time"
+
+	"rclab/sim/internal/kernel"
+	"rclab/sim/internal/shell"
 )
 
 // ActionKind names what a person did.
@@ -23,6 +25,23 @@ const (
 	// CtrlAltDel is the three-finger salute on the console: init runs the
 	// ctrlaltdel entry of /etc/inittab.
 	CtrlAltDel ActionKind = "ctrlaltdel"
+	// Save is an editor (Program: "vi", "vim", "nano") writing Data to
+	// the file at the absolute Path, as the console's user: an existing
+	// file keeps its mode and owner, a new one gets 0666 minus the
+	// shell's umask. When the write fails, Status is 1 and Output is the
+	// reason ("Permission denied", "No such file or directory"); Output
+	// is "" on success. It takes no virtual time.
+	Save ActionKind = "save"
+	// Ntsysv is ntsysv's Ok: On lists the checked entries, Levels the
+	// runlevels edited (digits; "" edits none, as in runlevel S), Hide
+	// repeats --hide. Through chkconfig's engine, every SysV service
+	// ntsysv lists gets in each edited level an S link (checked) or a K
+	// link (unchecked) with its header's priority; an xinetd file is
+	// rewritten only when its state changes, and xinetd is not reloaded.
+	// Status is 0; Output holds what ntsysv prints when a link cannot be
+	// made. Names ntsysv does not list, or bad levels, are an error and
+	// change nothing. It takes no virtual time.
+	Ntsysv ActionKind = "ntsysv"
 )
 
 // Action is one thing a person did to the machine. Actions are plain data,
@@ -32,6 +51,19 @@ type Action struct {
 	Line string        `json:"line,omitempty"` // Type: the line typed
 	For  time.Duration `json:"for,omitempty"`  // Wait: how long
 	Args []string      `json:"args,omitempty"` // PowerOn: kernel arguments
+
+	Path    string `json:"path,omitempty"`    // Save: the file written (absolute)
+	Data    string `json:"data,omitempty"`    // Save: its new contents
+	Program string `json:"program,omitempty"` // Save: the editor ("vi", "vim", "nano")
+
+	Levels string   `json:"levels,omitempty"` // Ntsysv: the runlevels edited ("35")
+	On     []string `json:"on,omitempty"`     // Ntsysv: the checked entries
+	Hide   bool     `json:"hide,omitempty"`   // Ntsysv: --hide was given
+
+	// TTY is the virtual console a Type action is typed on: 0 or 1 is
+	// the system console (root's shell), 2–6 a console where mingetty
+	// and login ask for a name and a password first (ttys.go).
+	TTY int `json:"tty,omitempty"`
 }
 
 // Result is what an action caused.
@@ -48,8 +80,15 @@ type Result struct {
 	// Down is set when the machine is off (halted, powered down, or a
 	// reboot loop was stopped); Machine.Down says why.
 	Down bool
+	// Streamed is how many of Output's first bytes the function of
+	// SetOutput already received as they were written (output.go).
+	Streamed int
 	// Events are what happened inside the machine, in order.
 	Events []Event
+	// Screen is set when the typed line ran a full-screen program at the
+	// terminal of a machine made WithScreens(true): the UI shows it, and
+	// Output holds only what the line printed besides.
+	Screen *Screen
 }
 
 // Apply performs one action and reports what it caused.
@@ -60,6 +99,12 @@ func (m *Machine) Apply(a Action) (Result, error) {
 	case Type:
 		if strings.ContainsAny(a.Line, "\n") {
 			return Result{}, fmt.Errorf("a typed line cannot contain a newline: %q", a.Line)
+		}
+		if a.TTY < 0 || a.TTY > TTYs {
+			return Result{}, fmt.Errorf("there is no tty%d: the virtual consoles are tty1 to tty%d", a.TTY, TTYs)
+		}
+		if a.TTY > 1 {
+			return m.typeOn(a.TTY, a.Line), nil
 		}
 		return m.typeLine(a.Line), nil
 	case Wait:
@@ -80,6 +125,10 @@ func (m *Machine) Apply(a Action) (Result, error) {
 		m.k.RequestInit(kernel.InitRequest{Kind: "ctrlaltdel"})
 		m.settle()
 		return m.result(0), nil
+	case Save:
+		return m.save(a)
+	case Ntsysv:
+		return m.ntsysv(a)
 	}
 	return Result{}, fmt.Errorf("unknown action kind %q", a.Kind)
 }
@@ -90,13 +139,22 @@ func (m *Machine) Now() time.Time { return m.k.Clock.Now() }
 // Hostname is the machine's current host name.
 func (m *Machine) Hostname() string { return m.k.Hostname() }
 
-// expandPrompt expands bash's prompt escapes in ps (PS1).
-func (m *Machine) expandPrompt(ps string) string {
-	if ps == "" {
-		return "-bash-3.2# "
+// expandPrompt expands bash's prompt escapes in ps (PS1) for the
+// console's shell.
+func (m *Machine) expandPrompt(ps string) string { return m.promptOf(m.login, ps, 0) }
+
+// promptOf expands bash's prompt escapes in ps for the shell sh of the
+// user uid (\$ is # for root, $ for the others).
+func (m *Machine) promptOf(sh *shell.Shell, ps string, uid int) string {
+	sign := "#"
+	if uid != 0 {
+		sign = "$"
 	}
-	home := m.login.Var("HOME")
-	dir := m.login.Dir()
+	if ps == "" {
+		return "-bash-3.2" + sign + " "
+	}
+	home := sh.Var("HOME")
+	dir := sh.Dir()
 	tilde := func(d string) string {
 		if home != "" && (d == home || strings.HasPrefix(d, home+"/")) {
 			return "~" + d[len(home):]
@@ -113,7 +171,7 @@ func (m *Machine) expandPrompt(ps string) string {
 		i++
 		switch ps[i] {
 		case 'u':
-			b.WriteString(m.login.Var("USER"))
+			b.WriteString(sh.Var("USER"))
 		case 'h':
 			h, _, _ := strings.Cut(m.k.Hostname(), ".")
 			b.WriteString(h)
@@ -131,9 +189,9 @@ func (m *Machine) expandPrompt(ps string) string {
 				b.WriteString(path.Base(dir))
 			}
 		case '$':
-			b.WriteString("#") // the console's shells are root's
+			b.WriteString(sign)
 		case 's':
-			b.WriteString(strings.TrimPrefix(m.login.Name(), "-"))
+			b.WriteString(strings.TrimPrefix(sh.Name(), "-"))
 		case 'v':
 			b.WriteString("3.2")
 		case 'V':

@@ -8,8 +8,9 @@ import (
 )
 
 // Clone returns an independent copy of the machine in its current state:
-// files, processes, runlevel, clock, random source, and the console's
-// shell with its variables, functions, aliases and history. Checks such as
+// files, processes, runlevel, clock, random source, the console's shell
+// with its variables, functions, aliases and history, and the logins of
+// tty2–tty6 with theirs. Checks such as
 // "after a reboot, httpd runs" act on a clone, leaving the student's
 // machine untouched.
 func (m *Machine) Clone() (*Machine, error) {
@@ -34,10 +35,16 @@ func (m *Machine) clone() (*Machine, error) {
 	}
 	c.cfg.bootArgs = append([]string(nil), m.cfg.bootArgs...)
 	c.procs = newProcs(k)
+	c.hookExtensions()
 	watchProcesses(k)
 	k.AttachTTY(Console, c.term.out(true))
+	if err := c.cloneTTYs(m); err != nil {
+		return nil, err
+	}
+	c.setOutput(nil)
 	c.init = m.init.Clone(k, c.procs, c.term.out(c.cfg.tty), c.cfg.tty)
 	c.watchEvents()
+	c.watchRc()
 	if m.login != nil {
 		sh, err := m.login.Clone(c.shellOptions())
 		if err != nil {

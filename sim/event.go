@@ -37,10 +37,15 @@ type Event struct {
 	Signal string   // signal name, for signal and exit events ("TERM")
 	Level  string   // runlevel entered
 	Detail string
+	// Rc is the link an EventRcStep reports (rcsteps.go); nil otherwise.
+	Rc *RcStep
 }
 
 // Subscribe sets fn to be told of every event as it happens (the UI's live
-// panels); nil stops. fn must not call back into the machine.
+// panels); nil stops. fn must not call back into the machine. It is
+// called synchronously, on the goroutine that applies the action: while
+// it runs, the machine waits, which is how the boot stepper holds rc
+// before a link (rcsteps.go).
 func (m *Machine) Subscribe(fn func(Event)) {
 	m.evMu.Lock()
 	m.sub = fn
@@ -93,6 +98,9 @@ func (m *Machine) watchEvents() {
 			name = r.Argv[0]
 		}
 		m.publish(Event{Kind: kind, PID: r.PID, Name: name, Args: r.Argv, Status: r.Status})
+		if r.Script {
+			m.rcEnded(r)
+		}
 	})
 	m.k.Procs.Subscribe(func(e proc.Event) {
 		switch e.Kind {

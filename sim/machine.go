@@ -77,6 +77,9 @@ type Machine struct {
 	evMu   sync.Mutex
 	events []Event
 	sub    func(Event)
+
+	vts [TTYs - 1]*vt // tty2–tty6 (ttys.go)
+	rc  rcTracker     // the rc pass being followed (rcsteps.go)
 }
 
 type config struct {
@@ -87,6 +90,14 @@ type config struct {
 	start    time.Time
 	boot     bool
 	bootArgs []string
+	screens  bool // full-screen programs open a Screen (screen.go)
+	// ext is installed after the boot (extension.go).
+	ext extensions
+	// out and sub receive output and events from the start, and started
+	// the machine before it boots (output.go).
+	out     func(Output)
+	sub     func(Event)
+	started func(*Machine)
 }
 
 // Option configures New.
@@ -123,17 +134,20 @@ func Images() []string { return image.Names() }
 // New builds a machine from its image and, unless WithBoot(false), boots it
 // and logs root in on the console.
 func New(opts ...Option) (*Machine, error) {
-	cfg := config{image: "centos5", seed: 1, tty: true, start: kernel.Epoch, boot: true}
-	for _, o := range opts {
-		o(&cfg)
-	}
+	cfg := newConfig(opts)
+	ext := cfg.ext
+	cfg.ext = extensions{}
 	prof, err := image.Profile(cfg.image)
 	if err != nil {
 		return nil, err
 	}
-	if cfg.boot && !cfg.noCache {
+	live := cfg.out != nil || cfg.sub != nil || cfg.started != nil
+	out, started := cfg.out, cfg.started
+	cfg.out, cfg.started = nil, nil
+	if cfg.boot && !cfg.noCache && !live {
 		if m, ok := cachedBoot(cfg); ok {
-			return m, nil
+			m.cfg.screens = cfg.screens // not part of the boot
+			return m.extended(ext)
 		}
 	}
 	fsys := vfs.New(vfs.WithQuota(64<<20, 200_000))
@@ -150,31 +164,39 @@ func New(opts ...Option) (*Machine, error) {
 		Arch:     prof.Arch,
 		Bash:     prof.BashVersion,
 	}, cfg.start, cfg.seed)
-	m := &Machine{cfg: cfg, k: k, procs: shell.NewProcs(k), term: &terminal{}}
+	m := &Machine{cfg: cfg, k: k, procs: shell.NewProcs(k), term: &terminal{}, sub: cfg.sub}
+	m.cfg.sub = nil
 	watchProcesses(k)
 	k.AttachTTY(Console, m.term.out(true))
+	m.attachTTYs()
+	m.setOutput(out)
 	m.init = initd.New(k, m.procs, m.term.out(cfg.tty), cfg.tty)
 	m.watchEvents()
+	m.watchRc()
+	if started != nil {
+		started(m)
+	}
 	if !cfg.boot {
 		k.SetRunlevel(0, 0)
 		if err := m.startShell(0, false); err != nil {
 			return nil, err
 		}
 		m.term.take()
-		return m, nil
+		return m.extended(ext)
 	}
 	m.powerOn(cfg.bootArgs)
 	m.bootLog = m.term.take()
 	m.bootEvents = m.takeEvents()
 	rememberBoot(cfg, m)
-	return m, nil
+	return m.extended(ext)
 }
 
 // watchProcesses keeps the kernel's view in step with the process table:
 // /proc/<pid> directories (init scripts test them), sockets of exited
 // processes, daemons' workers, and whether syslogd receives messages.
 func watchProcesses(k *kernel.Kernel) {
-	k.SetSyslog(false)
+	_, _, logging := cmds.RunningDaemon(k, "syslogd") // a clone's syslogd runs on
+	k.SetSyslog(logging)
 	k.Procs.Subscribe(func(e proc.Event) {
 		if e.Comm == "syslogd" && (e.Kind == proc.Spawned || e.Kind == proc.Exited) {
 			_, _, running := cmds.RunningDaemon(k, "syslogd")
@@ -277,6 +299,7 @@ func (m *Machine) settle() {
 	for round := 0; round < 50; round++ {
 		m.fireTimers()
 		m.init.Handle(ctx)
+		m.settleTTYs()
 		if m.login != nil && !m.k.Procs.Alive(m.loginPID) {
 			m.endSession()
 		}
@@ -536,8 +559,10 @@ func (m *Machine) typeLine(line string) Result {
 		st = 2
 		m.login.RunStmts(ctx, mustParse("(exit 2)"))
 	} else {
+		m.armScreen()
 		st = m.login.RunStmts(ctx, f.Stmts)
 	}
+	screen := m.takeScreen()
 	m.reboots = 0
 	loggedOut := m.login.Exited()
 	if loggedOut {
@@ -552,11 +577,15 @@ func (m *Machine) typeLine(line string) Result {
 	}
 	r := m.result(st)
 	r.LoggedOut = loggedOut
+	if !r.Down && !loggedOut && m.login != nil {
+		r.Screen = screen
+	}
 	return r
 }
 
 func (m *Machine) result(st int) Result {
-	return Result{Output: m.term.take(), Status: st, Down: m.down != "", Events: m.takeEvents()}
+	out, streamed := m.term.takeAll()
+	return Result{Output: out, Streamed: streamed, Status: st, Down: m.down != "", Events: m.takeEvents()}
 }
 
 // terminal collects what the console shows, stdout and stderr in the
@@ -564,8 +593,12 @@ func (m *Machine) result(st int) Result {
 type terminal struct {
 	mu  sync.Mutex
 	buf bytes.Buffer
-	// sink, when set, also receives every write (the UI's screen).
-	sink io.Writer
+	// sink, when set, also receives every write: the live reader and the
+	// rc step recorder (output.go); sunk counts the bytes of buf it passed
+	// to a live reader.
+	sink liveSink
+	sunk int
+	scr  screenSlot // a full-screen program the line opened (screen.go)
 }
 
 type termWriter struct {
@@ -577,8 +610,8 @@ func (w termWriter) Write(p []byte) (int, error) {
 	w.t.mu.Lock()
 	defer w.t.mu.Unlock()
 	w.t.buf.Write(p)
-	if w.t.sink != nil {
-		w.t.sink.Write(p)
+	if w.t.sink != nil && w.t.sink.write(p) {
+		w.t.sunk += len(p)
 	}
 	return len(p), nil
 }
@@ -602,5 +635,6 @@ func (t *terminal) take() string {
 	defer t.mu.Unlock()
 	s := t.buf.String()
 	t.buf.Reset()
+	t.sunk = 0
 	return s
 }

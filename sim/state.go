@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"sort"
 	"strings"
 	"time"
 
@@ -184,6 +185,8 @@ func (m *Machine) Commands() []string {
 	for _, c := range cmds.All() {
 		out = append(out, c.Name)
 	}
+	out = append(out, m.extraCommands()...)
+	sort.Strings(out)
 	return out
 }
 
@@ -199,9 +202,9 @@ func (m *Machine) Complete(prefix string, first bool) []string {
 	m.mu.Unlock()
 	var out []string
 	if first && !strings.Contains(prefix, "/") {
-		for _, c := range cmds.All() {
-			if strings.HasPrefix(c.Name, prefix) {
-				out = append(out, c.Name)
+		for _, name := range m.Commands() {
+			if strings.HasPrefix(name, prefix) {
+				out = append(out, name)
 			}
 		}
 		return out

@@ -48,14 +48,15 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 				return err
 			}
 			if isTerminal(stdin) && isTerminal(stdout) {
-				return runTUI(l)
+				return runTUI(l, stderr)
 			}
-			return runApp(stdin, stdout, stderr)
+			return runApp(l, stdin, stdout, stderr)
 		},
 	}
 	root.Flags().StringVar(&lang, "lang", "", "language of the terminal UI: en or ko (default: from LC_ALL, LC_MESSAGES or LANG)")
-	root.AddCommand(newExecCmd(stdin, stdout, stderr))
+	root.AddCommand(newExecCmd(stdin, stdout, stderr), newGradeCmd(stdout, stderr), newDevCmd(stdout))
 	addLessonCommands(root, stdin, stdout, stderr)
+	addExamCommands(root, stdin, stdout, stderr)
 	return root
 }
 

@@ -22,6 +22,11 @@ type execFlags struct {
 	noBoot   bool
 	showBoot bool
 	bootArgs string
+	lang     string
+
+	// Exam sessions (examcmd.go).
+	scenario, student, record, keyFile, scenarioDir string
+	resume                                          bool
 }
 
 func newExecCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
@@ -31,7 +36,16 @@ func newExecCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		Short: "Run command lines on a fresh machine and print what its terminal shows",
 		Long: `exec builds a machine, runs each line of its input as if typed at the root
 prompt (multi-line constructs continue as in an interactive shell) and prints
-exactly what the terminal would show. The exit status is the last command's.`,
+exactly what the terminal would show. The exit status is the last command's.
+
+With --scenario ID it is a candidate's exam session instead: the scenario's
+machine (variant drawn from --seed, 1 by default), each line echoed after its
+prompt, recorded to --record FILE (signed with --key-file) as the exam screen
+records it. Besides command lines: boot [ARGS] when the machine is off,
+:wait DURATION, :ctrlaltdel and :submit. Time is the machine's virtual clock:
+at the time limit the session submits itself and the rest of the input is not
+run. The session goes to standard output; the score report goes to standard
+error. The exit status is 0 for full marks, 1 otherwise.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var in io.Reader = stdin
@@ -49,7 +63,14 @@ exactly what the terminal would show. The exit status is the last command's.`,
 				defer f.Close()
 				in = f
 			}
-			st, err := execSession(fl, in, stdout)
+			if err := examUsage(cmd.Flags(), fl); err != nil {
+				return err
+			}
+			run := func() (int, error) { return execSession(fl, in, stdout) }
+			if fl.scenario != "" {
+				run = func() (int, error) { return runExamExec(fl, in, stdout, stderr) }
+			}
+			st, err := run()
 			if err != nil {
 				return err
 			}
@@ -61,13 +82,15 @@ exactly what the terminal would show. The exit status is the last command's.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&fl.image, "image", "centos5", "base image of the machine")
-	f.Uint64Var(&fl.seed, "seed", 1, "seed of the machine's random source")
+	f.Uint64Var(&fl.seed, "seed", 1, "seed of the machine's random source (with --scenario: also draws the variant; recorded)")
 	f.StringVar(&fl.color, "color", "auto", "colour output: auto, always or never")
 	f.BoolVar(&fl.echo, "echo", false, "print each prompt and command line before its output")
 	f.StringVarP(&fl.command, "command", "c", "", "command lines to run instead of a file")
 	f.BoolVar(&fl.noBoot, "no-boot", false, "do not boot: a root shell on the bare image, no processes")
 	f.BoolVar(&fl.showBoot, "show-boot", false, "print the console output of the boot first")
 	f.StringVar(&fl.bootArgs, "boot-args", "", "words to append to the kernel command line (single, 1, 3, emergency…)")
+	f.StringVar(&fl.lang, "lang", "", "language of rclab's own programs (explain): en or ko (default: from LC_ALL, LC_MESSAGES, LANG)")
+	addExamFlags(f, &fl)
 	return cmd
 }
 
@@ -84,8 +107,12 @@ func execSession(fl execFlags, in io.Reader, out io.Writer) (int, error) {
 	default:
 		return 0, fmt.Errorf("exec: --color must be auto, always or never, not %q", fl.color)
 	}
+	l, err := lessonLang(fl.lang, hostEnv.getenv)
+	if err != nil {
+		return 0, fmt.Errorf("exec: %w", err)
+	}
 	m, err := sim.New(sim.WithImage(fl.image), sim.WithSeed(fl.seed), sim.WithTerminal(tty),
-		sim.WithBoot(!fl.noBoot), sim.WithBootArgs(strings.Fields(fl.bootArgs)...))
+		sim.WithBoot(!fl.noBoot), sim.WithBootArgs(strings.Fields(fl.bootArgs)...), sim.WithProgram(explainProgram(l)))
 	if err != nil {
 		return 0, err
 	}

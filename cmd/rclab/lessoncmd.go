@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"rclab/cmd/rclab/tui"
 	"rclab/lessons"
 	"rclab/lessons/check"
 	"rclab/lessons/check/strict"
@@ -71,14 +72,14 @@ func addLessonCommands(root *cobra.Command, stdin io.Reader, stdout, stderr io.W
 	}
 	langFlag(listLessons)
 	dirFlag(listLessons)
-	list.AddCommand(listLessons)
+	list.AddCommand(listLessons, newListScenariosCmd(stdout, stderr))
 
 	validate := &cobra.Command{
 		Use:   "validate FILE...",
-		Short: "Check lesson files without running them",
-		Long: `validate reads each lesson file and reports every problem with its file,
-line and column: unknown keys, missing translations, malformed checks, bad
-markup. It prints "FILE: ok" for a good file and exits with status 1 if any
+		Short: "Check lesson and scenario files without running them",
+		Long: `validate reads each lesson or scenario file (a scenario's id starts with E)
+and reports every problem with its file, line and column: unknown keys,
+missing translations, malformed checks, bad markup. It prints "FILE: ok" for a good file and exits with status 1 if any
 file has a problem.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -104,10 +105,11 @@ file has a problem.`,
 	var fresh bool
 	lesson := &cobra.Command{
 		Use:   "lesson [ID]",
-		Short: "Play a lesson in the line console",
-		Long: `lesson plays a lesson in this terminal: it shows each step, runs the
-commands you type on the lesson's machine and moves on when the step's check
-passes. Besides shell commands it understands: hint, check, solution, undo,
+		Short: "Play a lesson",
+		Long: `lesson plays a lesson. On a terminal it opens the lesson in the terminal UI.
+Otherwise (standard input or output is not a terminal) it plays it in a line
+console: it shows each step, runs the commands you type on the lesson's
+machine and moves on when the step's check passes. Besides shell commands it understands: hint, check, solution, undo,
 redo, reset, text, quit (also with a leading colon, as :hint). When the
 machine is off, boot [ARGS] powers it on with kernel arguments, as typed at
 GRUB. Without ID it continues with the first lesson not yet completed.`,
@@ -151,7 +153,15 @@ GRUB. Without ID it continues with the first lesson not yet completed.`,
 					return errors.New("there are no lessons")
 				}
 			}
-			opts := []sim.Option{sim.WithTerminal(isTerminal(stdout))}
+			if isTerminal(stdin) && isTerminal(stdout) {
+				// On a terminal, the lesson opens in the terminal UI.
+				ui := []tui.Option{tui.WithLessons(ls), tui.WithStartLesson(pick.ID)}
+				if fresh {
+					ui = append(ui, tui.WithMachineOptions(sim.WithFreshBoot()))
+				}
+				return runTUI(tuiLang(l), stderr, ui...)
+			}
+			opts := []sim.Option{sim.WithTerminal(isTerminal(stdout)), sim.WithProgram(explainProgram(l))}
 			if fresh {
 				opts = append(opts, sim.WithFreshBoot())
 			}
@@ -282,6 +292,9 @@ func validateFile(file string) []error {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return []error{err}
+	}
+	if isScenarioSource(file, data) {
+		return validateScenarioFile(file, data)
 	}
 	_, err = lessons.Parse(file, data)
 	if err == nil {
@@ -462,7 +475,7 @@ func (c *console) handle(line string) (quit bool, err error) {
 		if svc, ok := strings.CutPrefix(word, "explain "); ok && strings.TrimSpace(svc) != "" {
 			// Why a service is (not) running now and whether it will start
 			// at the next boot; the machine itself is not changed.
-			fmt.Fprint(c.out, check.Explain(m, strings.TrimSpace(svc)).Format(c.lang))
+			writeExplanation(c.out, c.out, m, strings.TrimSpace(svc), c.lang)
 			return false, nil
 		}
 		switch word {

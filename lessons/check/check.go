@@ -44,6 +44,7 @@ type Check struct {
 	RCLinks       *RCLinks       `yaml:"rc_links"`
 	RCState       *RCState       `yaml:"rc_state"`
 	RCUnchanged   *RCUnchanged   `yaml:"rc_unchanged"`
+	RCLevel       *RCLevel       `yaml:"rc_level"`
 	ServiceStatus *ServiceStatus `yaml:"service_status"`
 	Lock          *Lock          `yaml:"lock"`
 	Xinetd        *Xinetd        `yaml:"xinetd"`
@@ -53,11 +54,13 @@ type Check struct {
 	PIDUnchanged *PIDUnchanged `yaml:"pid_unchanged"`
 	DaemonConfig *DaemonConfig `yaml:"daemon_config"`
 	Listener     *Listener     `yaml:"listener"`
+	RSSTotal     *RSSTotal     `yaml:"rss_total"`
 
 	// Events.
 	ShutdownPending *ShutdownPending `yaml:"shutdown_pending"`
 	Broadcast       *Broadcast       `yaml:"broadcast"`
 	Command         *Command         `yaml:"command"`
+	BootHistory     *BootHistory     `yaml:"boot_history"`
 }
 
 // Kinds lists the keys a check can have, for documentation and messages.
@@ -163,6 +166,9 @@ type Ctx struct {
 	Step *sim.Machine
 	// Journal is what happened at the console since the step started.
 	Journal *Journal
+	// Exam says the context is an exam's: Lesson is then the start of the
+	// exam, and explanations say so.
+	Exam bool
 }
 
 // baseline returns the machine of "lesson" or "step".
@@ -183,7 +189,10 @@ func (c *Ctx) baseline(since string) (*sim.Machine, Text) {
 }
 
 // sinceText names a baseline.
-func sinceText(since string) Text {
+func (c *Ctx) sinceText(since string) Text {
+	if c != nil && c.Exam && since != "step" {
+		return T("since the start of the exam", "시험 시작 이후")
+	}
 	if since == "step" {
 		return T("since the start of the step", "단계 시작 이후")
 	}

@@ -115,6 +115,14 @@ var explainCases = []struct {
 	{check: "all:\n  - process: {name: sshd}\n  - lock: {service: httpd}\n  - runlevel: {current: \"5\"}"},
 	{check: "any:\n  - lock: {service: httpd}\n  - listener: {port: 80}"},
 	{check: `not: {process: {name: sshd}}`},
+	{check: `rss_total: {all_daemons: true, max_kb: 20000}`},
+	{setup: []string{"service httpd start"}, check: `rss_total: {of: [httpd, crond], max_kb: 60000}`},
+	{check: `rc_level: {level: "4", on_exactly: [network, syslog, sshd, httpd, crond]}`},
+	{step: []string{"chkconfig --level 2345 httpd on", "chkconfig --level 3 cups off"}, check: `rc_unchanged: {service: "*", levels: "35"}`},
+	{step: []string{"chkconfig --level 4 httpd on"}, check: `rc_unchanged: {service: "*", levels: "35"}`},
+	{step: []string{"shutdown -r 22:00 'Reboot for kernel update at 22:00' &"}, check: `shutdown_pending: {action: reboot, at: "22:00", message: 'kernel update'}`},
+	{step: []string{"shutdown -r +30 'Reboot soon' &"}, check: `shutdown_pending: {action: reboot, at: "22:00"}`},
+	{check: `boot_history: {single: true}`},
 }
 
 func TestExplanations(t *testing.T) {
@@ -190,6 +198,12 @@ var errorCases = []string{
 	`command: {matches: '('}`,
 	`xinetd: {service: telnet}`,
 	`runlevel: &a {current: "3"}`,
+	`rss_total: {max_kb: 100}`,
+	`rss_total: {of: [httpd], all_daemons: true, max_kb: 0}`,
+	`rc_level: {level: "45", on_exactly: [sshd, sshd]}`,
+	`rc_unchanged: {service: "ht*"}`,
+	`boot_history: {}`,
+	`shutdown_pending: {at: "10pm"}`,
 	"runlevel: {current: \"3\"\n",
 	"",
 }

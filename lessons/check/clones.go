@@ -110,7 +110,7 @@ func Rebooted(m *sim.Machine) (*sim.Machine, error) {
 		// reboots when inittab says so; else power-cycle.
 		_, err = c.Apply(sim.Action{Kind: sim.Type, Line: "6"})
 	default:
-		_, err = c.Apply(sim.Action{Kind: sim.Type, Line: "reboot"})
+		err = typedReboot(c)
 	}
 	if err != nil {
 		return nil, err
@@ -135,6 +135,20 @@ func Rebooted(m *sim.Machine) (*sim.Machine, error) {
 	rebootCache.m[key] = c
 	rebootCache.status[c] = map[string]statusResult{}
 	return c, nil
+}
+
+// typedReboot reboots a running machine from its console: reboot, or
+// when an exam denies that program to the candidate (status 126), init 6,
+// or else the Ctrl-Alt-Del entry of inittab, which init runs itself.
+func typedReboot(c *sim.Machine) error {
+	for _, line := range []string{"reboot", "init 6"} {
+		r, err := c.Apply(sim.Action{Kind: sim.Type, Line: line})
+		if err != nil || r.Status != 126 {
+			return err
+		}
+	}
+	_, err := c.Apply(sim.Action{Kind: sim.CtrlAltDel})
+	return err
 }
 
 // volatile are the trees whose content does not survive a reboot or does

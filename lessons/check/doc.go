@@ -19,7 +19,8 @@
 //	file_unchanged:   {path: P, ignore: PATTERN, since: lesson|step}
 //	rc_links:         {service: S, levels: "35", links: [S85httpd], target: ../init.d/httpd}
 //	rc_state:         {service: S, on: "35", off: "01246", none: ""}   as chkconfig computes it
-//	rc_unchanged:     {service: S, levels: "012456", since: lesson|step}
+//	rc_unchanged:     {service: S|"*", levels: "012456", since: lesson|step}
+//	rc_level:         {level: "4", on_exactly: [S, …]}      exactly those SysV services on there
 //	xinetd:           {service: S, enabled: true, loaded: true}
 //	process:          {name: N, count | min | max, user, role: daemon|worker|on_demand|other, args}
 //	pid_unchanged:    {daemon: N, since: lesson|step}
@@ -27,11 +28,13 @@
 //	service_status:   {service: S, status: 0}              service S status, run on a copy
 //	lock:             {service: S, exists: true}           /var/lock/subsys/S
 //	listener:         {port: 80, proto: tcp, program: httpd}
-//	shutdown_pending: {action: reboot, message: PATTERN, in_minutes: 15}
+//	rss_total:        {of: [N, …] | all_daemons: true, max_kb: 60000}   summed RSS
+//	shutdown_pending: {action: reboot, message: PATTERN, in_minutes: 15, at: "22:00"}
 //	broadcast:        {contains: TEXT}                     a wall message seen during the step
 //	answer:           {file: ~/answers/x.txt, line: 1, equals: VALUE, tolerance: "5%"}
 //	password:         {user: root, is: TEXT}
 //	command:          {matches: PATTERN, status: 0}        a line typed during the step
+//	boot_history:     {single: true, min: 1}               boots during the step (or exam)
 //	after_reboot:     CHECK                                on a copy, after a clean reboot
 //	in_runlevel:      {level: "3", check: CHECK}           on a copy, after init 3
 //	after:            {run: [LINES], check: CHECK}         on a copy, after typing LINES
@@ -51,7 +54,17 @@
 // rc.sysinit and rc N, about a tenth of a second, so rebooted machines
 // are cached by the Fingerprint of the state a reboot starts from; most
 // commands change nothing that lasts, and the check then costs a few
-// milliseconds.
+// milliseconds. An Evaluator evaluates several checks at one moment
+// sharing those copies, as an exam's score does. A machine whose user may
+// not run reboot (an exam's deny list) is rebooted with init 6 or
+// Ctrl-Alt-Del instead.
+//
+// # Journal
+//
+// Checks about what happened rather than what is (command, broadcast,
+// boot_history) read the Journal of the context, which the lesson player
+// and exam sessions feed every action's result. Action is a line of a
+// setup or a solution, shared by lessons and exams.
 //
 // Explain analyses one service the way the capstone lesson teaches:
 // runlevels, links, exec bits, lock and pid files, xinetd's state, and a

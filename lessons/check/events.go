@@ -9,13 +9,15 @@ import (
 	"rclab/sim"
 )
 
-// Journal is what happened at the machine's console during a step: the
-// lines typed (with their exit status) and the broadcast messages (wall,
-// shutdown warnings) that appeared on the terminal. The lesson player
-// keeps one per step and feeds it every action's result.
+// Journal is what happened at the machine's console during a step (or
+// an exam): the lines typed (with their exit status), the broadcast
+// messages (wall, shutdown warnings) that appeared on the terminal, and
+// the boots. The lesson player keeps one per step and feeds it every
+// action's result.
 type Journal struct {
 	Lines      []Line
 	Broadcasts []string
+	Boots      []Boot
 }
 
 // Line is one line typed at the console and the exit status it left.
@@ -30,6 +32,7 @@ func (j *Journal) Record(a sim.Action, r sim.Result) {
 		j.Lines = append(j.Lines, Line{Text: a.Line, Status: r.Status})
 	}
 	j.Broadcasts = append(j.Broadcasts, Broadcasts(r.Output)...)
+	j.recordBoots(r.Events)
 }
 
 // Clone returns an independent copy of the journal (nil for nil).
@@ -37,7 +40,8 @@ func (j *Journal) Clone() *Journal {
 	if j == nil {
 		return nil
 	}
-	return &Journal{Lines: append([]Line(nil), j.Lines...), Broadcasts: append([]string(nil), j.Broadcasts...)}
+	return &Journal{Lines: append([]Line(nil), j.Lines...), Broadcasts: append([]string(nil), j.Broadcasts...),
+		Boots: append([]Boot(nil), j.Boots...)}
 }
 
 // broadcastHeader starts what wall and shutdown write to every terminal.
@@ -76,6 +80,7 @@ func Broadcasts(output string) []string {
 // with a time): what it will do and its message.
 //
 //	shutdown_pending: {action: reboot, message: 'Lab closes for maintenance'}
+//	shutdown_pending: {action: reboot, at: "22:00"}
 type ShutdownPending struct {
 	// Action: reboot, halt, single (maintenance) or any (the default).
 	Action string `yaml:"action"`
@@ -83,6 +88,9 @@ type ShutdownPending struct {
 	Message *Pattern `yaml:"message"`
 	// InMinutes is how far ahead the shutdown must be, ±1 minute.
 	InMinutes *int `yaml:"in_minutes"`
+	// At is the clock time (HH:MM, 24-hour) the shutdown is set for, as
+	// shutdown -r 22:00 sets it.
+	At string `yaml:"at"`
 }
 
 // ValidateStrict checks the action.
@@ -91,6 +99,11 @@ func (s *ShutdownPending) ValidateStrict(n *strict.Node) {
 	case "", "any", "reboot", "halt", "single":
 	default:
 		n.Value("action").Errorf("\"action\" should be reboot, halt, single or any, not %q", s.Action)
+	}
+	if s.At != "" {
+		if _, err := time.Parse("15:04", s.At); err != nil || len(s.At) != 5 {
+			n.Value("at").Errorf("\"at\" should be a time of day as HH:MM (24-hour, like \"22:00\"), not %q", s.At)
+		}
 	}
 }
 
@@ -124,6 +137,9 @@ func (s *ShutdownPending) eval(m *sim.Machine, e *env) Outcome {
 	if s.InMinutes != nil {
 		exp = join(" ", exp, Tf("in %d minutes", "(%d분 뒤)", *s.InMinutes))
 	}
+	if s.At != "" {
+		exp = join(" ", exp, Tf("at %s", "(%s에)", s.At))
+	}
 	if s.Message != nil {
 		exp = join(" ", exp, Tf("with a message matching %s", "(메시지가 %s에 맞음)", s.Message))
 	}
@@ -152,6 +168,9 @@ func (s *ShutdownPending) eval(m *sim.Machine, e *env) Outcome {
 	if s.InMinutes != nil {
 		d := minutes - *s.InMinutes
 		ok = ok && d >= -1 && d <= 1
+	}
+	if s.At != "" {
+		ok = ok && sd.At.Format("15:04") == s.At
 	}
 	return pass(ok, exp, found)
 }

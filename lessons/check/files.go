@@ -213,7 +213,7 @@ type FileUnchanged struct {
 
 func (f *FileUnchanged) eval(m *sim.Machine, e *env) Outcome {
 	p := f.Path.abs()
-	since := sinceText(f.Since.String())
+	since := e.ctx.sinceText(f.Since.String())
 	exp := Tf("%s unchanged %s", "%s 파일이 %s 바뀌지 않았을 것", p, since[En])
 	exp[Ko] = fmt.Sprintf("%s 파일이 %s 바뀌지 않았을 것", p, since[Ko])
 	if f.Ignore != nil {

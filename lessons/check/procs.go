@@ -210,7 +210,7 @@ type PIDUnchanged struct {
 }
 
 func (p *PIDUnchanged) eval(m *sim.Machine, e *env) Outcome {
-	since := sinceText(p.Since.String())
+	since := e.ctx.sinceText(p.Since.String())
 	base, why := e.ctx.baseline(p.Since.String())
 	exp := Text{En: fmt.Sprintf("the %s master process to be the one that ran %s", p.Daemon, since[En]),
 		Ko: fmt.Sprintf("%s 마스터 프로세스가 %s 그대로일 것 (PID 유지)", p.Daemon, since[Ko])}

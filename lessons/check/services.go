@@ -235,10 +235,11 @@ func (r *RCState) eval(m *sim.Machine, e *env) Outcome {
 // same as at the start of the lesson (or step): same names, same targets.
 //
 //	rc_unchanged: {service: httpd, levels: "012456"}
+//	rc_unchanged: {service: "*", levels: "35"}      every service
 type RCUnchanged struct {
-	Service Name   `yaml:"service,required"`
-	Levels  Levels `yaml:"levels"` // all levels when left out
-	Since   Since  `yaml:"since"`
+	Service NameOrAll `yaml:"service,required"`
+	Levels  Levels    `yaml:"levels"` // all levels when left out
+	Since   Since     `yaml:"since"`
 }
 
 func (r *RCUnchanged) eval(m *sim.Machine, e *env) Outcome {
@@ -246,19 +247,22 @@ func (r *RCUnchanged) eval(m *sim.Machine, e *env) Outcome {
 	if levels == "" {
 		levels = "0123456"
 	}
-	since := sinceText(r.Since.String())
-	exp := Tf("%s's entries in rc %s unchanged %s", "rc %[2]s의 %[1]s 항목이 %[3]s 바뀌지 않았을 것", r.Service, levels.spaced(), since[En])
-	exp[Ko] = fmt.Sprintf("rc %s의 %s 항목이 %s 바뀌지 않았을 것", levels.spaced(), r.Service, since[Ko])
+	since := e.ctx.sinceText(r.Since.String())
+	who := r.Service.label()
+	exp := Text{
+		En: fmt.Sprintf("%s's entries in rc %s unchanged %s", who[En], levels.spaced(), since[En]),
+		Ko: fmt.Sprintf("rc %s의 %s 항목이 %s 바뀌지 않았을 것", levels.spaced(), who[Ko], since[Ko]),
+	}
+	if r.Service == All {
+		exp[En] = fmt.Sprintf("the entries of every service in rc %s unchanged %s", levels.spaced(), since[En])
+	}
 	base, why := e.ctx.baseline(r.Since.String())
 	if base == nil {
 		return pass(false, exp, why)
 	}
 	var changed []Text
 	for _, l := range levels.list() {
-		a, b := serviceLinks(base, string(r.Service), l), serviceLinks(m, string(r.Service), l)
-		if entriesText(a) != entriesText(b) {
-			changed = append(changed, Tf("rc%d.d was %s, now %s", "rc%d.d: 이전 %s, 지금 %s", l, entriesText(a), entriesText(b)))
-		}
+		changed = append(changed, rcChanges(base, m, r.Service, l)...)
 	}
 	if len(changed) == 0 {
 		return pass(true, exp, T("unchanged", "바뀌지 않음"))

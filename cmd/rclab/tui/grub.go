@@ -68,12 +68,13 @@ const (
 // onBoot gets the words added to the kernel's arguments.
 type grubView struct {
 	*tview.Box
-	env    *env
-	tick   time.Duration
-	post   func(func())
-	quit   <-chan struct{}
-	onBoot func(extra []string)
-	onHome func()
+	env     *env
+	tick    time.Duration
+	post    func(func())
+	quit    <-chan struct{}
+	onBoot  func(extra []string)
+	onHome  func()
+	onSpeed func() // s: the next boot speed (bootview.go)
 
 	mode   grubMode
 	sel    int    // the highlighted command in the entry screen
@@ -166,6 +167,12 @@ func (g *grubView) edit(mode grubMode, text string) {
 // do performs a GRUB action from the key table (menu and entry screens).
 func (g *grubView) do(act action) {
 	g.stopCountdown()
+	if act == actBootSpeed && (g.mode == grubMenu || g.mode == grubEntry) {
+		if g.onSpeed != nil {
+			g.onSpeed()
+		}
+		return
+	}
 	switch g.mode {
 	case grubMenu:
 		switch act {

@@ -10,15 +10,25 @@ import (
 type scope int
 
 const (
-	scopeGlobal   scope = iota // every screen
-	scopeHome                  // the home screen's menu
-	scopeSandbox               // the sandbox, whatever pane has focus
-	scopeTerminal              // the console's line editor
-	scopePanel                 // a focused panel
-	scopePs                    // the focused process panel
-	scopeEvents                // the focused event panel
-	scopeDialog                // the help window
-	scopeGrub                  // the GRUB boot menu
+	scopeGlobal     scope = iota // every screen
+	scopeHome                    // the home screen's menu
+	scopeSandbox                 // the sandbox, whatever pane has focus
+	scopeTerminal                // the console's line editor
+	scopePanel                   // a focused panel
+	scopePs                      // the focused process panel
+	scopeEvents                  // the focused event panel
+	scopeDialog                  // the help window
+	scopeGrub                    // the GRUB boot menu
+	scopeLessons                 // the list of lessons
+	scopeLesson                  // a lesson being played, whatever pane has focus
+	scopeConfirm                 // a yes/no question of the lesson pane
+	scopeExams                   // the list of exams
+	scopeExamForm                // the name asked before an exam
+	scopeExam                    // an exam being taken
+	scopeExamResult              // an exam's result
+	scopeReplay                  // the replay of a recorded exam
+	scopeBoot                    // the sandbox's boot speed (bootview.go)
+	scopeStepper                 // the boot stepper, while it holds rc (stepper.go)
 	numScopes
 )
 
@@ -26,6 +36,10 @@ var scopeNames = [numScopes]msgID{
 	scopeGlobal: msgScopeGlobal, scopeHome: msgScopeHome, scopeSandbox: msgScopeSandbox,
 	scopeTerminal: msgScopeTerminal, scopePanel: msgScopePanel, scopePs: msgScopePs,
 	scopeEvents: msgScopeEvents, scopeDialog: msgScopeDialog, scopeGrub: msgScopeGrub,
+	scopeLessons: msgScopeLessons, scopeLesson: msgScopeLesson, scopeConfirm: msgScopeConfirm,
+	scopeExams: msgScopeExams, scopeExamForm: msgScopeExamForm, scopeExam: msgScopeExam,
+	scopeExamResult: msgScopeExamResult, scopeReplay: msgScopeReplay,
+	scopeBoot: msgScopeBoot, scopeStepper: msgScopeStepper,
 }
 
 // action is what a key does.
@@ -83,6 +97,31 @@ const (
 	actGrubAppend
 	actGrubEdit
 	actGrubBack
+	// lessons
+	actHint
+	actCheck
+	actSolution
+	actUndo
+	actRedo
+	actReset
+	actPaneUp
+	actPaneDown
+	actYes
+	actNo
+	// exams and replays
+	actSubmitExam
+	actQuitExam
+	actPlay
+	actFaster
+	actSlower
+	actStepFwd
+	actStepBack
+	actNextChange
+	actPrevChange
+	// boot speed and stepper
+	actBootSpeed
+	actStep
+	actStepFinish
 )
 
 // binding is one row of the key table: a key, where it applies, what it
@@ -185,6 +224,90 @@ var keyTable = []binding{
 	{key: tcell.KeyUp, scope: scopeGrub, act: actUp, label: msgKeyUp},
 	{key: tcell.KeyDown, scope: scopeGrub, act: actDown, label: msgKeyDown},
 	{key: tcell.KeyF10, scope: scopeGrub, act: actHome, label: msgKeyHome, bar: true},
+
+	{key: tcell.KeyUp, scope: scopeLessons, act: actUp, label: msgKeyUp},
+	{key: tcell.KeyRune, ch: 'k', scope: scopeLessons, act: actUp, label: msgKeyUp},
+	{key: tcell.KeyDown, scope: scopeLessons, act: actDown, label: msgKeyDown},
+	{key: tcell.KeyRune, ch: 'j', scope: scopeLessons, act: actDown, label: msgKeyDown},
+	{key: tcell.KeyHome, scope: scopeLessons, act: actTop, label: msgKeyTop},
+	{key: tcell.KeyEnd, scope: scopeLessons, act: actBottom, label: msgKeyBottom},
+	{key: tcell.KeyEnter, scope: scopeLessons, act: actSelect, label: msgKeyOpenLesson, bar: true, short: msgBarOpen},
+	{key: tcell.KeyEscape, scope: scopeLessons, act: actHome, label: msgKeyHome},
+	{key: tcell.KeyF10, scope: scopeLessons, act: actHome, label: msgKeyHome, bar: true},
+
+	{key: tcell.KeyF8, scope: scopeLesson, act: actHint, label: msgKeyHint, bar: true},
+	{key: tcell.KeyRune, ch: 'h', alt: true, scope: scopeLesson, act: actHint, label: msgKeyHint},
+	{key: tcell.KeyF9, scope: scopeLesson, act: actCheck, label: msgKeyCheck, bar: true, short: msgBarCheck},
+	{key: tcell.KeyRune, ch: 'c', alt: true, scope: scopeLesson, act: actCheck, label: msgKeyCheck},
+	{key: tcell.KeyRune, ch: 's', alt: true, scope: scopeLesson, act: actSolution, label: msgKeySolution, bar: true, short: msgBarSolution},
+	{key: tcell.KeyRune, ch: 'u', alt: true, scope: scopeLesson, act: actUndo, label: msgKeyUndo, bar: true, short: msgBarUndo},
+	{key: tcell.KeyRune, ch: 'r', alt: true, scope: scopeLesson, act: actRedo, label: msgKeyRedo, bar: true, short: msgBarRedo},
+	{key: tcell.KeyRune, ch: 'x', alt: true, scope: scopeLesson, act: actReset, label: msgKeyReset, bar: true, short: msgBarReset},
+	{key: tcell.KeyF10, scope: scopeLesson, act: actHome, label: msgKeyLessons, bar: true, short: msgBarLessons},
+	{key: tcell.KeyF7, scope: scopeLesson, act: actNextPane, label: msgKeyPane},
+	{key: tcell.KeyPgUp, alt: true, scope: scopeLesson, act: actPaneUp, label: msgKeyPaneUp},
+	{key: tcell.KeyPgDn, alt: true, scope: scopeLesson, act: actPaneDown, label: msgKeyPaneDown},
+
+	{key: tcell.KeyRune, ch: 'y', scope: scopeConfirm, act: actYes, label: msgKeyYes},
+	{key: tcell.KeyRune, ch: 'Y', scope: scopeConfirm, act: actYes, label: msgKeyYes},
+	{key: tcell.KeyRune, ch: 'n', scope: scopeConfirm, act: actNo, label: msgKeyNo},
+	{key: tcell.KeyRune, ch: 'N', scope: scopeConfirm, act: actNo, label: msgKeyNo},
+	{key: tcell.KeyEnter, scope: scopeConfirm, act: actNo, label: msgKeyNo},
+	{key: tcell.KeyEscape, scope: scopeConfirm, act: actNo, label: msgKeyNo},
+
+	{key: tcell.KeyUp, scope: scopeExams, act: actUp, label: msgKeyUp},
+	{key: tcell.KeyRune, ch: 'k', scope: scopeExams, act: actUp, label: msgKeyUp},
+	{key: tcell.KeyDown, scope: scopeExams, act: actDown, label: msgKeyDown},
+	{key: tcell.KeyRune, ch: 'j', scope: scopeExams, act: actDown, label: msgKeyDown},
+	{key: tcell.KeyHome, scope: scopeExams, act: actTop, label: msgKeyTop},
+	{key: tcell.KeyEnd, scope: scopeExams, act: actBottom, label: msgKeyBottom},
+	{key: tcell.KeyEnter, scope: scopeExams, act: actSelect, label: msgKeyChooseExam, bar: true, short: msgBarChoose},
+	{key: tcell.KeyEscape, scope: scopeExams, act: actHome, label: msgKeyHome},
+	{key: tcell.KeyF10, scope: scopeExams, act: actHome, label: msgKeyHome, bar: true},
+
+	{key: tcell.KeyEnter, scope: scopeExamForm, act: actSelect, label: msgKeyStartExam, bar: true, short: msgBarStart},
+	{key: tcell.KeyBackspace, scope: scopeExamForm, act: actBackspace, label: msgKeyBackspace},
+	{key: tcell.KeyEscape, scope: scopeExamForm, act: actClose, label: msgKeyBackToList, bar: true, short: msgBarBack},
+
+	{key: tcell.KeyF9, scope: scopeExam, act: actSubmitExam, label: msgKeySubmit, bar: true, short: msgBarSubmit},
+	{key: tcell.KeyF7, scope: scopeExam, act: actNextPane, label: msgKeyExamPane, bar: true, short: msgBarPane},
+	{key: tcell.KeyPgUp, alt: true, scope: scopeExam, act: actPaneUp, label: msgKeyTaskUp},
+	{key: tcell.KeyPgDn, alt: true, scope: scopeExam, act: actPaneDown, label: msgKeyTaskDown},
+	{key: tcell.KeyF10, scope: scopeExam, act: actQuitExam, label: msgKeyQuitExam, bar: true, short: msgBarQuitExam},
+
+	{key: tcell.KeyEnter, scope: scopeExamResult, act: actClose, label: msgKeyClose, bar: true},
+	{key: tcell.KeyEscape, scope: scopeExamResult, act: actClose, label: msgKeyClose},
+	{key: tcell.KeyRune, ch: 'q', scope: scopeExamResult, act: actClose, label: msgKeyClose},
+	{key: tcell.KeyUp, scope: scopeExamResult, act: actUp, label: msgKeyUp},
+	{key: tcell.KeyDown, scope: scopeExamResult, act: actDown, label: msgKeyDown},
+	{key: tcell.KeyPgUp, scope: scopeExamResult, act: actPageUp, label: msgKeyPageUp},
+	{key: tcell.KeyPgDn, scope: scopeExamResult, act: actPageDown, label: msgKeyPageDown},
+	{key: tcell.KeyHome, scope: scopeExamResult, act: actTop, label: msgKeyTop},
+	{key: tcell.KeyEnd, scope: scopeExamResult, act: actBottom, label: msgKeyBottom},
+
+	{key: tcell.KeyRune, ch: ' ', scope: scopeReplay, act: actPlay, label: msgKeyPlay, bar: true, short: msgBarPlay},
+	{key: tcell.KeyRight, scope: scopeReplay, act: actStepFwd, label: msgKeyStepFwd, bar: true, short: msgBarStep},
+	{key: tcell.KeyLeft, scope: scopeReplay, act: actStepBack, label: msgKeyStepBack, bar: true, short: msgBarBack},
+	{key: tcell.KeyRune, ch: 'n', scope: scopeReplay, act: actNextChange, label: msgKeyNextChange, bar: true, short: msgBarChange},
+	{key: tcell.KeyRune, ch: 'p', scope: scopeReplay, act: actPrevChange, label: msgKeyPrevChange},
+	{key: tcell.KeyRune, ch: '+', scope: scopeReplay, act: actFaster, label: msgKeyFaster, bar: true, short: msgBarFaster},
+	{key: tcell.KeyRune, ch: '=', scope: scopeReplay, act: actFaster, label: msgKeyFaster},
+	{key: tcell.KeyRune, ch: '-', scope: scopeReplay, act: actSlower, label: msgKeySlower, bar: true, short: msgBarSlower},
+	{key: tcell.KeyHome, scope: scopeReplay, act: actTop, label: msgKeyReplayStart},
+	{key: tcell.KeyEnd, scope: scopeReplay, act: actBottom, label: msgKeyReplayEnd},
+	{key: tcell.KeyPgUp, scope: scopeReplay, act: actPageUp, label: msgKeyPageUp},
+	{key: tcell.KeyPgDn, scope: scopeReplay, act: actPageDown, label: msgKeyPageDown},
+	{key: tcell.KeyF10, scope: scopeReplay, act: actQuit, label: msgKeyQuit, bar: true},
+	{key: tcell.KeyRune, ch: 'q', scope: scopeReplay, act: actQuit, label: msgKeyQuit},
+
+	{key: tcell.KeyF9, scope: scopeBoot, act: actBootSpeed, label: msgKeyBootSpeed, bar: true, short: msgBarBootSpeed},
+	{key: tcell.KeyRune, ch: 's', scope: scopeGrub, act: actBootSpeed, label: msgKeyBootSpeed, bar: true, short: msgBarBootSpeed},
+
+	{key: tcell.KeyRune, ch: ' ', scope: scopeStepper, act: actStep, label: msgKeyStep},
+	{key: tcell.KeyEnter, scope: scopeStepper, act: actStep, label: msgKeyStep},
+	{key: tcell.KeyRune, ch: 'n', scope: scopeStepper, act: actStep, label: msgKeyStep},
+	{key: tcell.KeyRune, ch: 'c', scope: scopeStepper, act: actStepFinish, label: msgKeyStepFinish},
+	{key: tcell.KeyEscape, scope: scopeStepper, act: actStepFinish, label: msgKeyStepFinish},
 }
 
 // matches reports whether ev is b's key.
@@ -213,6 +336,8 @@ func lookup(s scope, ev *tcell.EventKey) (action, int) {
 func keyName(b binding) string {
 	var name string
 	switch {
+	case b.key == tcell.KeyRune && b.ch == ' ':
+		name = "Space"
 	case b.key == tcell.KeyRune:
 		name = string(b.ch)
 	case b.key >= tcell.KeyF1 && b.key <= tcell.KeyF64:
@@ -253,14 +378,22 @@ func (b binding) barText(l Lang) string {
 }
 
 // barBindings are the key bar's entries for the given scopes, in table
-// order, one per action.
+// order, one per action; a key already shown for an earlier scope (which
+// takes it first) is not shown again.
 func barBindings(scopes ...scope) []binding {
 	var out []binding
 	for _, s := range scopes {
+	next:
 		for _, b := range keyTable {
-			if b.scope == s && b.bar {
-				out = append(out, b)
+			if b.scope != s || !b.bar {
+				continue
 			}
+			for _, o := range out {
+				if o.key == b.key && o.ch == b.ch && o.alt == b.alt {
+					continue next
+				}
+			}
+			out = append(out, b)
 		}
 	}
 	return out

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gdamore/tcell/v2"
@@ -68,8 +69,20 @@ type sandbox struct {
 	root     *tview.Flex
 
 	snap snapshot
+	// drv replaces how the machine is built and driven (a lesson's
+	// player); its zero value is the sandbox's own way.
+	drv driver
 
 	applied int // the sequence number of the snapshot shown
+
+	vcs     [numConsoles]vcState // tty2–tty6's lines (vconsole.go)
+	vts     [numConsoles]vtView  // and their prompts
+	steps   *stepper             // the boot stepper (stepper.go)
+	stepBox *stepPane            // its box under tty1, once shown
+	pace    *pacer               // realistic pacing (bootview.go)
+	paced   atomic.Bool          // boots follow the UI's boot speed
+	liveM   *sim.Machine         // the machine whose output comes live
+	vtSeen  int                  // the gen whose consoles tty2–tty6 were read
 
 	evMu      sync.Mutex // guards the fields below
 	pending   []sim.Event
@@ -79,14 +92,12 @@ type sandbox struct {
 
 func newSandbox(u *UI) *sandbox {
 	e := u.env
-	s := &sandbox{u: u, env: e, ps: newPsPanel(e), mx: newMatrixPanel(e), ev: newEventPanel(e)}
+	s := &sandbox{u: u, env: e, ps: newPsPanel(e), mx: newMatrixPanel(e), ev: newEventPanel(e),
+		steps: newStepper(), pace: &pacer{}}
 	for i := range s.consoles {
-		t := newTerminal(e)
-		s.consoles[i] = t
+		s.consoles[i] = newTerminal(e)
 		if i > 0 {
-			tty := i + 1
-			t.noHistory = true
-			t.onSubmit = func(string) { s.gettyLine(tty) }
+			s.setupConsole(i + 1)
 		}
 	}
 	t := s.consoles[0]
@@ -98,7 +109,7 @@ func newSandbox(u *UI) *sandbox {
 	s.ps.onEscape, s.mx.onEscape, s.ev.onEscape = back, back, back
 	s.layout = newSandboxLayout(t, [numPanels]tview.Primitive{s.ps, s.mx, s.ev})
 	status := newStatusBar(e, s.statusText)
-	bar := newKeyBar(e, u.press, scopeGlobal, scopeSandbox)
+	bar := newKeyBar(e, u.press, scopeGlobal, scopeSandbox, scopeBoot)
 	s.root = tview.NewFlex().SetDirection(tview.FlexRow).
 		AddItem(status, 1, 0, false).
 		AddItem(s.layout, 0, 1, true).
@@ -136,6 +147,9 @@ func (s *sandbox) statusText() (string, string) {
 		}
 		right = append(right, s.snap.now.Format("15:04:05"))
 	}
+	if s.paced.Load() {
+		right = append(right, s.u.speedText())
+	}
 	return left, strings.Join(right, " · ")
 }
 
@@ -144,10 +158,17 @@ func (s *sandbox) statusText() (string, string) {
 func (s *sandbox) boot(args ...string) {
 	if s.m != nil {
 		s.m.Subscribe(nil)
+		s.m.SetOutput(nil)
 	}
 	s.m = nil
 	s.gen++
 	g := s.gen
+	s.steps.release()
+	s.hideSteps()
+	s.resetVTs()
+	s.paced.Store(s == s.u.sb)
+	sp := s.speed()
+	s.pace.setBooting(true)
 	s.evMu.Lock()
 	s.pending = nil // an old machine's
 	s.evMu.Unlock()
@@ -157,12 +178,13 @@ func (s *sandbox) boot(args ...string) {
 	t.SetPrompt("")
 	t.WriteString(s.env.tr(msgSbBooting) + "\n")
 	s.ev.events = nil
-	opts := append([]sim.Option{sim.WithTerminal(true)}, s.u.cfg.simOpts...)
+	opts := append(s.u.machineOptions(), sim.WithScreens(true)) // full-screen programs (fullscreen.go)
 	if len(args) > 0 {
 		opts = append(opts, sim.WithBootArgs(args...))
 	}
+	opts = append(opts, s.liveOptions(sp, g)...)
 	go func() {
-		m, err := sim.New(opts...)
+		m, err := s.drv.newMachine(opts)
 		if err != nil {
 			s.u.post(func() {
 				if g == s.gen {
@@ -173,12 +195,14 @@ func (s *sandbox) boot(args ...string) {
 			})
 			return
 		}
-		m.Subscribe(func(e sim.Event) { s.onEvent(m, g, e) })
+		m.Subscribe(s.subscriber(m, g))
+		m.SetOutput(s.liveOutput(g))
 		boot := m.BootLog()
 		events := m.BootEvents()
 		issue := issueText(m, 1)
 		prompt := m.Prompt()
 		down := m.Down()
+		after := readVTs(m, 1)
 		seq := s.nextSeq()
 		snap := takeSnapshot(m)
 		s.deliver(func(evs []sim.Event) {
@@ -186,16 +210,21 @@ func (s *sandbox) boot(args ...string) {
 				return
 			}
 			s.m = m
-			t.WriteString(boot)
-			s.ev.add(events)
-			s.ev.add(evs)
-			s.apply(seq, snap)
-			for i := 1; i < numConsoles; i++ {
-				c := s.consoles[i]
-				c.clear()
-				c.WriteString(issueText(m, i+1))
-				c.SetPrompt(snap.host + " login: ")
+			if !s.drv.hideBoot && sp == speedInstant {
+				t.WriteString(boot)
 			}
+			if sp == speedInstant { // a live boot's events came as they happened
+				s.ev.add(withoutSteps(events))
+			}
+			s.ev.add(withoutSteps(evs))
+			s.apply(seq, snap)
+			if sp != speedInstant {
+				s.liveM = m // the boot's banners came live
+			}
+			s.showAfter(after)
+			s.liveM = m
+			s.pace.setBooting(false)
+			s.stepsOver()
 			switch {
 			case down != "":
 				s.wentDown(down)
@@ -308,6 +337,10 @@ func (s *sandbox) submit(line string) {
 	t := s.consoles[0]
 	switch s.state {
 	case stateDown:
+		if s.drv.whileDown != nil {
+			s.drv.whileDown(line)
+			return
+		}
 		t.WriteString("\n")
 		s.u.powerOn()
 		return
@@ -328,21 +361,29 @@ func (s *sandbox) submit(line string) {
 
 // run applies a line to the machine on a goroutine; the output, the new
 // prompt and the panels are shown when it returns.
-func (s *sandbox) run(line string) {
+func (s *sandbox) run(line string) { s.perform(sim.Action{Kind: sim.Type, Line: line}) }
+
+// perform applies an action to the machine on a goroutine, as run.
+func (s *sandbox) perform(a sim.Action) {
 	m, g := s.m, s.gen
 	if m == nil {
 		return
 	}
 	s.busy = true
 	s.consoles[0].SetBusy(true)
+	s.hideSteps()
 	go func() {
-		res, err := m.Apply(sim.Action{Kind: sim.Type, Line: line})
+		res, err := s.drv.applyTo(m, a)
 		prompt := m.Prompt()
 		down := m.Down()
+		after := readVTs(m, 1)
 		seq := s.nextSeq()
 		snap := takeSnapshot(m)
 		s.deliver(func(evs []sim.Event) {
 			if g == s.gen {
+				s.showAfter(after)
+				s.pace.setBooting(false)
+				s.stepsOver()
 				s.finish(res, err, prompt, down, evs, seq, snap)
 			}
 		})
@@ -356,8 +397,8 @@ func (s *sandbox) finish(res sim.Result, err error, prompt, down string, evs []s
 	if err != nil {
 		t.WriteString("rclab: " + err.Error() + "\n")
 	}
-	t.WriteString(res.Output)
-	s.ev.add(evs)
+	t.WriteString(unstreamed(res))
+	s.ev.add(withoutSteps(evs))
 	s.apply(seq, snap)
 	switch {
 	case res.Down:
@@ -371,7 +412,11 @@ func (s *sandbox) finish(res sim.Result, err error, prompt, down string, evs []s
 		t.WriteString(issueText(s.m, 1))
 		t.SetPrompt(snap.host + " login: ")
 	default:
+		s.state = stateShell // also after a power-on (perform)
 		t.SetPrompt(prompt)
+		if res.Screen != nil && s.openProgram(res.Screen) {
+			return // the program's page has the screen; it calls idle when it ends
+		}
 	}
 	s.idle()
 }
@@ -381,13 +426,19 @@ func (s *sandbox) wentDown(why string) {
 	t := s.consoles[0]
 	s.state = stateDown
 	s.queue = nil
-	t.WriteString("\n" + s.env.trf(msgSbDown, strings.TrimSpace(why)) + "\n" + s.env.tr(msgSbDownHint) + "\n")
+	hint := msgSbDownHint
+	if s.drv.downHint != "" {
+		hint = s.drv.downHint
+	}
+	t.WriteString("\n" + s.env.trf(msgSbDown, strings.TrimSpace(why)) + "\n" + s.env.tr(hint) + "\n")
 	t.SetPrompt("")
+	s.vtDown()
 }
 
 // interrupt is Ctrl-C while a command runs. Machine.Interrupt is called
 // on a goroutine: it may wait for the machine.
 func (s *sandbox) interrupt() {
+	s.steps.finish() // a stepped rc runs to its end
 	if m := s.m; m != nil && s.state == stateShell {
 		go m.Interrupt()
 	}
@@ -401,25 +452,16 @@ func (s *sandbox) eof() {
 		s.consoles[0].echo("", "")
 		s.run("exit")
 	case stateLogin, stateDown:
-		s.u.showHome()
+		s.leave()
 	}
 }
 
 // complete is Tab on tty1.
 func (s *sandbox) complete(line []rune, cursor int) ([]rune, int, []string) {
-	if s.m == nil || s.state != stateShell || s.busy {
+	if s.m == nil || s.state != stateShell || s.anyBusy() {
 		return line, cursor, nil
 	}
 	return complete(s.m, line, cursor)
-}
-
-// gettyLine answers a login attempt on tty2–tty6.
-func (s *sandbox) gettyLine(tty int) {
-	c := s.consoles[tty-1]
-	c.WriteString(s.env.tr(msgSbNoLoginHere) + "\n")
-	if s.m != nil {
-		c.WriteString(issueText(s.m, tty))
-	}
 }
 
 // switchConsole shows console i (0 for tty1).
@@ -429,7 +471,10 @@ func (s *sandbox) switchConsole(i int) {
 	}
 	focus := s.layout.focused() == s.layout.term
 	s.vc = i
-	s.layout.term = s.consoles[i]
+	s.layout.term = s.consoleView(i)
+	if i > 0 {
+		s.refreshVTs()
+	}
 	if focus || s.layout.focused() == nil {
 		s.u.app.SetFocus(s.consoles[i])
 	}
@@ -463,7 +508,7 @@ func (s *sandbox) do(act action, arg int) {
 	case actNextConsole:
 		s.switchConsole((s.vc + 1) % numConsoles)
 	case actHome:
-		s.u.showHome()
+		s.leave()
 	}
 }
 
@@ -478,6 +523,7 @@ func (s *sandbox) togglePanel(i int) {
 
 // close stops listening to the machine (rclab is quitting).
 func (s *sandbox) close() {
+	s.steps.release()
 	s.gen++
 	if s.m != nil {
 		s.m.Subscribe(nil)

@@ -32,6 +32,7 @@ type terminal struct {
 	cursor    int
 	busy      bool // a command runs: no prompt, typed lines wait
 	noHistory bool // lines typed now are not remembered (a login name)
+	secret    bool // the line is not shown as it is typed (a password)
 
 	history []string
 	histIdx int    // len(history) while editing a new line
@@ -149,9 +150,13 @@ func (t *terminal) echo(s string, end string) {
 func (t *terminal) submit() {
 	text := string(t.line)
 	if !t.busy {
-		t.echo(text, "\n")
+		shown := text
+		if t.secret {
+			shown = ""
+		}
+		t.echo(shown, "\n")
 	}
-	if !t.noHistory && strings.TrimSpace(text) != "" && (len(t.history) == 0 || t.history[len(t.history)-1] != text) {
+	if !t.noHistory && !t.secret && strings.TrimSpace(text) != "" && (len(t.history) == 0 || t.history[len(t.history)-1] != text) {
 		t.history = append(t.history, text)
 		if len(t.history) > maxHistory {
 			t.history = append([]string(nil), t.history[len(t.history)-maxHistory:]...)
@@ -183,7 +188,11 @@ func (t *terminal) interrupt() {
 		}
 		return
 	}
-	t.echo(string(t.line), "^C\n")
+	shown := string(t.line)
+	if t.secret {
+		shown = ""
+	}
+	t.echo(shown, "^C\n")
 	t.resetLine()
 }
 
@@ -341,7 +350,7 @@ func (t *terminal) do(act action) {
 			t.cursor = len(t.line)
 		}
 	case actSearch:
-		if t.noHistory {
+		if t.noHistory || t.secret {
 			return
 		}
 		t.searching, t.query, t.match, t.failed = true, nil, -1, false
@@ -491,9 +500,13 @@ func (t *terminal) tailCells() ([]cell, int) {
 		if !t.busy {
 			tail = append(tail, t.prompt...)
 		}
-		tail = textCells(t.line[:t.cursor], tail)
-		cur = len(tail)
-		tail = textCells(t.line[t.cursor:], tail)
+		if t.secret { // nothing shows, and the cursor stays put
+			cur = len(tail)
+		} else {
+			tail = textCells(t.line[:t.cursor], tail)
+			cur = len(tail)
+			tail = textCells(t.line[t.cursor:], tail)
+		}
 	}
 	if cur >= len(tail) {
 		tail = append(tail, blankCell)

@@ -17,6 +17,9 @@ type config struct {
 	screen   tcell.Screen
 	simOpts  []sim.Option
 	grubTick time.Duration // one second of GRUB's countdown
+	lesson   lessonConfig  // lessonscreen.go
+	langOpts func(Lang) []sim.Option
+	exam     examConfig // exam.go
 }
 
 // Option configures New.
@@ -72,7 +75,11 @@ type UI struct {
 	sb         *sandbox
 	grub       *grubView
 	grubRoot   *tview.Flex
-	atGrub     bool // the sandbox shows GRUB's menu
+	atGrub     bool            // the sandbox shows GRUB's menu
+	lx         lessonUI        // the lessons (lessonscreen.go)
+	prog       tview.Primitive // the full-screen program shown (fullscreen.go), or nil
+	ex         examUI          // the exams and the replay (examlist.go)
+	speed      speedSetting    // how the sandbox shows a boot (bootview.go)
 
 	qmu   sync.Mutex
 	queue []func()
@@ -101,8 +108,8 @@ func New(opts ...Option) *UI {
 
 	u.menu = newHomeMenu(u.env, []menuItem{
 		{msgHomeSandbox, msgHomeSandboxDesc, u.showSandbox},
-		{msgHomeLessons, msgHomeLessonsDesc, func() { u.showNotice(msgHomeLessons, msgNoLessons) }},
-		{msgHomeExams, msgHomeExamsDesc, func() { u.showNotice(msgHomeExams, msgNoExams) }},
+		{msgHomeLessons, msgHomeLessonsDesc, u.showLessons},
+		{msgHomeExams, msgHomeExamsDesc, u.showExams},
 		{msgHomeLanguage, msgHomeLanguageDesc, u.toggleLanguage},
 		{msgHomeQuit, msgHomeQuitDesc, u.app.Stop},
 	})
@@ -117,10 +124,11 @@ func New(opts ...Option) *UI {
 	u.grub = newGrubView(u.env, cfg.grubTick, u.post, u.quit)
 	u.grub.onBoot = u.grubBoot
 	u.grub.onHome = u.showHome
+	u.grub.onSpeed = u.cycleSpeed
 	u.grubRoot = u.screen(func() (string, string) {
-		right := ""
+		right := u.speedText()
 		if u.grub.left > 0 {
-			right = u.env.tr(msgStatusGrub)
+			right = u.env.tr(msgStatusGrub) + " · " + right
 		}
 		return "rclab · " + u.env.tr(msgHomeSandbox) + " · GRUB", right
 	}, u.grub, scopeGlobal, scopeGrub)
@@ -133,6 +141,10 @@ func New(opts ...Option) *UI {
 	u.pages.AddPage(pageHelp, u.help, true, false)
 	u.page = pageHome
 	u.app.SetRoot(u.pages, true).SetFocus(u.menu)
+	if cfg.lesson.start != "" {
+		u.startLesson(cfg.lesson.start)
+	}
+	u.openExamAtStart()
 	return u
 }
 
@@ -153,6 +165,12 @@ func (u *UI) Run() error {
 	close(u.quit)
 	if u.sb != nil {
 		u.sb.close()
+	}
+	if u.lx.cur != nil {
+		u.lx.cur.close()
+	}
+	if u.ex.cur != nil {
+		u.ex.cur.sb.close()
 	}
 	return err
 }
@@ -208,9 +226,18 @@ func (u *UI) pump() {
 // global and screen keys of the key table are handled here; the rest go
 // to the focused widget.
 func (u *UI) capture(ev *tcell.EventKey) *tcell.EventKey {
+	if u.prog != nil {
+		return u.programKey(ev) // a full-screen program gets every key
+	}
 	if ev.Key() == tcell.KeyCtrlC {
 		if u.page == pageSandbox && !u.helpOpen {
 			u.sb.term().interrupt()
+		}
+		if u.page == pageLesson && !u.helpOpen {
+			u.lx.cur.sb.term().interrupt()
+		}
+		if !u.helpOpen {
+			u.examCapture(ev)
 		}
 		return nil
 	}
@@ -228,9 +255,18 @@ func (u *UI) capture(ev *tcell.EventKey) *tcell.EventKey {
 			return nil
 		}
 	case pageSandbox:
+		if u.sb.bootKey(ev) {
+			return nil
+		}
 		if act, arg := lookup(scopeSandbox, ev); act != actNone {
 			u.sb.do(act, arg)
 			return nil
+		}
+	case pageLessons, pageLesson:
+		return u.lessonCapture(ev)
+	default:
+		if out, ok := u.examCapture(ev); ok {
+			return out
 		}
 	}
 	return ev
@@ -240,11 +276,19 @@ func (u *UI) capture(ev *tcell.EventKey) *tcell.EventKey {
 func (u *UI) press(b binding) {
 	switch b.scope {
 	case scopeSandbox:
-		if u.sb != nil {
+		if u.page == pageLesson {
+			u.lx.cur.sb.do(b.act, b.arg)
+		} else if u.sb != nil {
 			u.sb.do(b.act, b.arg)
 		}
+	case scopeLesson:
+		u.lx.cur.do(b.act)
+	case scopeLessons:
+		u.lessonCapture(tcell.NewEventKey(b.key, b.ch, tcell.ModNone))
 	case scopeGrub:
 		u.grub.do(b.act)
+	case scopeBoot:
+		u.cycleSpeed()
 	default:
 		u.do(b.act, b.arg)
 	}
@@ -282,11 +326,18 @@ func (u *UI) openHelp() {
 	u.help.offset = 0
 	switch u.page {
 	case pageSandbox:
-		u.help.scopes = []scope{scopeGlobal, scopeSandbox, scopeTerminal, scopePanel, scopePs, scopeEvents, scopeDialog}
+		u.help.scopes = []scope{scopeGlobal, scopeSandbox, scopeBoot, scopeStepper, scopeTerminal, scopePanel, scopePs, scopeEvents, scopeDialog}
 	case pageGrub:
 		u.help.scopes = []scope{scopeGlobal, scopeGrub, scopeDialog}
+	case pageLessons:
+		u.help.scopes = []scope{scopeGlobal, scopeLessons, scopeDialog}
+	case pageLesson:
+		u.help.scopes = []scope{scopeGlobal, scopeLesson, scopeConfirm, scopeSandbox, scopeTerminal, scopePanel, scopePs, scopeEvents, scopeDialog}
 	default:
 		u.help.scopes = []scope{scopeGlobal, scopeHome, scopeDialog}
+		if sc := u.examHelpScopes(); sc != nil {
+			u.help.scopes = sc
+		}
 	}
 	u.pages.ShowPage(pageHelp)
 	u.pages.SendToFront(pageHelp)

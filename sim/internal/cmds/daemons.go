@@ -129,12 +129,14 @@ func (s *daemonSpec) pidPath() string {
 
 // RunningDaemon finds the live master of daemon name: its pid and state.
 func RunningDaemon(k *kernel.Kernel, name string) (int, *DaemonState, bool) {
-	for _, pr := range k.Procs.List() {
-		if st, ok := pr.Data.(*DaemonState); ok && st.Spec == name {
-			return pr.PID, st, true
-		}
+	pr, ok := k.Procs.First(func(pr *proc.Process) bool {
+		st, ok := pr.Data.(*DaemonState)
+		return ok && st.Spec == name
+	})
+	if !ok {
+		return 0, nil, false
 	}
-	return 0, nil, false
+	return pr.PID, pr.Data.(*DaemonState), true
 }
 
 func daemonMain(p *Proc, s *daemonSpec) int {
@@ -309,10 +311,12 @@ func DaemonExited(k *kernel.Kernel, pid, ppid int) {
 	k.CloseSockets(pid)
 	// The table has already given the master's children to init, so
 	// workers are found by the master they belong to.
-	for _, pr := range k.Procs.List() {
-		if w, ok := pr.Data.(workerOf); ok && w.master == pid {
-			k.Procs.Exit(pr.PID)
-		}
+	workers := k.Procs.Select(func(pr *proc.Process) bool {
+		w, ok := pr.Data.(workerOf)
+		return ok && w.master == pid
+	})
+	for _, w := range workers {
+		k.Procs.Exit(w)
 	}
 	if ppid > 1 {
 		if parent, ok := k.Procs.Get(ppid); ok {
@@ -351,6 +355,23 @@ func readVFS(p *Proc, name string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		// One allocation of the right size, not ReadAll's doubling.
+		buf := make([]byte, fi.Size())
+		n, err := io.ReadFull(f, buf)
+		if err == nil {
+			var probe [1]byte
+			if m, _ := f.Read(probe[:]); m == 0 {
+				return buf, nil
+			}
+			rest, err := io.ReadAll(f) // the file grew under us
+			return append(append(buf, probe[0]), rest...), err
+		}
+		if err != io.ErrUnexpectedEOF {
+			return nil, err
+		}
+		return buf[:n], nil
+	}
 	return io.ReadAll(f)
 }
 

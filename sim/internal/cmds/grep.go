@@ -15,6 +15,7 @@ import (
 	"regexp/syntax"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"rclab/vfs"
@@ -648,13 +649,20 @@ type grepCtxLine struct {
 	off  int64
 }
 
+// grepOut recycles grep's output buffers: init scripts run grep -q for
+// every link of a runlevel change.
+var grepOut = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 32<<10) }}
+
 func grepMain(p *Proc) int {
 	g := &grepRun{p: p, iofs: p.Sys.FS.IOFS()}
-	g.out = bufio.NewWriterSize(p.Stdout, 32<<10)
-	defer g.out.Flush()
-	status := g.main()
-	g.out.Flush()
-	return status
+	g.out = grepOut.Get().(*bufio.Writer)
+	g.out.Reset(p.Stdout)
+	defer func() {
+		g.out.Flush()
+		g.out.Reset(nil)
+		grepOut.Put(g.out)
+	}()
+	return g.main()
 }
 
 var grepLongOpts = []LongOpt{

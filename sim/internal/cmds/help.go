@@ -6,7 +6,8 @@ package cmds
 //
 // Pages are rendered as nroff renders man(7) pages for a pipe: 78 columns,
 // header and footer lines, section headings at the margin and text filled,
-// justified and indented by 7 columns. man never starts a pager here.
+// justified and indented by 7 columns. At the rclab app's console man
+// pages them as man 1.6f does, with less -is (manScreen).
 
 import (
 	"fmt"
@@ -252,6 +253,9 @@ func manMain(p *Proc) int {
 			}
 			out.WriteString(manRender(pg))
 		}
+	}
+	if !where && out.Len() > 0 && screenReady(p) {
+		return manScreen(p, out.String(), st)
 	}
 	io.WriteString(p.Stdout, out.String())
 	return st

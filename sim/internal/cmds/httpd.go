@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"rclab/sim/internal/proc"
 )
@@ -61,7 +62,9 @@ var httpdSections = map[string]bool{
 const httpdConf = "/etc/httpd/conf/httpd.conf"
 
 // checkHttpdConfig reports the first error of httpd.conf as httpd -t does.
-func checkHttpdConfig(p *Proc, data []byte) error {
+func checkHttpdConfig(p *Proc, data []byte) error { return httpdFactsOf(data).err }
+
+func checkHttpdText(data []byte) error {
 	synErr := func(line int, msg string) error {
 		return daemonMessage(fmt.Sprintf("Syntax error on line %d of %s:\n%s", line, httpdConf, msg))
 	}
@@ -121,7 +124,9 @@ func listenPort(arg string) (int, bool) {
 }
 
 // httpdListen reads the Listen directives.
-func httpdListen(conf string) []daemonPort {
+func httpdListen(conf string) []daemonPort { return httpdFactsOfString(conf).ports }
+
+func httpdListenText(conf string) []daemonPort {
 	var out []daemonPort
 	for _, line := range strings.Split(conf, "\n") {
 		f := strings.Fields(line)
@@ -138,7 +143,9 @@ func httpdListen(conf string) []daemonPort {
 // ServerName.
 const httpdServerNameWarning = "httpd: Could not reliably determine the server's fully qualified domain name, using 127.0.0.1 for ServerName"
 
-func hasServerName(conf []byte) bool {
+func hasServerName(conf []byte) bool { return httpdFactsOf(conf).serverName }
+
+func hasServerNameText(conf []byte) bool {
 	for _, line := range strings.Split(string(conf), "\n") {
 		f := strings.Fields(line)
 		if len(f) >= 2 && strings.EqualFold(f[0], "ServerName") {
@@ -234,3 +241,51 @@ func apachectlMain(p *Proc) int {
 type daemonMessage string
 
 func (m daemonMessage) Error() string { return string(m) }
+
+// httpdFacts is what httpd reads from one text of httpd.conf: its first
+// error, whether it names the server, and its Listen ports. httpd -t,
+// every start and every restart read the same text again.
+type httpdFacts struct {
+	err        error
+	serverName bool
+	ports      []daemonPort
+}
+
+var httpdMemo struct {
+	sync.Mutex
+	m map[string]*httpdFacts
+}
+
+// httpdFactsOf returns the facts of conf, from the memo when the same text
+// was read before. Callers must not change the ports.
+func httpdFactsOf(conf []byte) *httpdFacts {
+	httpdMemo.Lock()
+	f, ok := httpdMemo.m[string(conf)]
+	httpdMemo.Unlock()
+	if ok {
+		return f
+	}
+	return httpdLearn(string(conf))
+}
+
+// httpdFactsOfString is httpdFactsOf for a string.
+func httpdFactsOfString(conf string) *httpdFacts {
+	httpdMemo.Lock()
+	f, ok := httpdMemo.m[conf]
+	httpdMemo.Unlock()
+	if ok {
+		return f
+	}
+	return httpdLearn(conf)
+}
+
+func httpdLearn(conf string) *httpdFacts {
+	f := &httpdFacts{err: checkHttpdText([]byte(conf)), serverName: hasServerNameText([]byte(conf)), ports: httpdListenText(conf)}
+	httpdMemo.Lock()
+	if httpdMemo.m == nil || len(httpdMemo.m) >= 16 {
+		httpdMemo.m = map[string]*httpdFacts{}
+	}
+	httpdMemo.m[conf] = f
+	httpdMemo.Unlock()
+	return f
+}

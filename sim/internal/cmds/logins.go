@@ -2,18 +2,54 @@ package cmds
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 )
 
-// w and last: who is on the machine now, and the login history since the
-// image was installed (kept across reboots, as /var/log/wtmp is).
+// w, users and last: who is on the machine now, and the login history
+// since the image was installed (kept across reboots, as /var/log/wtmp
+// is).
 
 func init() {
 	Register(Command{Name: "w", Dirs: []string{"/usr/bin"}, Summary: "show who is logged on and what they are doing",
 		Usage: "w [-hs] [user]", Main: wMain})
 	Register(Command{Name: "last", Dirs: []string{"/usr/bin"}, Summary: "show listing of last logged in users",
 		Usage: "last [-n num] [name...] [tty...]", Main: lastMain})
+	Register(Command{Name: "users", Dirs: []string{"/usr/bin"}, Summary: "print the user names of users currently logged in to the current host",
+		Usage: "users [OPTION]... [FILE]", Main: usersMain})
+}
+
+// usersMain is coreutils' users: the names of the logged-in sessions,
+// sorted, one per session, on one line.
+func usersMain(p *Proc) int {
+	opts, ops, err := Getopt(p.Args[1:], "", []LongOpt{{Name: "help"}, {Name: "version"}})
+	if err != nil {
+		return p.BadUsage(err, 1)
+	}
+	if len(opts) > 0 && opts[0].Name == "help" {
+		fmt.Fprint(p.Stdout, "Usage: users [OPTION]... [FILE]\n"+
+			"Output who is currently logged in according to FILE.\n"+
+			"If FILE is not specified, use /var/run/utmp.  /var/log/wtmp as FILE is common.\n\n"+
+			"      --help     display this help and exit\n"+
+			"      --version  output version information and exit\n")
+		return 0
+	}
+	if len(opts) > 0 {
+		fmt.Fprint(p.Stdout, "users (GNU coreutils) 5.97\n")
+		return 0
+	}
+	if len(ops) > 1 {
+		fmt.Fprintf(p.Stderr, "users: extra operand `%s'\nTry `users --help' for more information.\n", ops[1])
+		return 1
+	}
+	var names []string
+	for _, s := range p.Sys.Sessions() {
+		names = append(names, s.User)
+	}
+	sort.Strings(names)
+	fmt.Fprintln(p.Stdout, strings.Join(names, " "))
+	return 0
 }
 
 func wMain(p *Proc) int {

@@ -10,6 +10,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"regexp/syntax"
 	"strconv"
@@ -1764,15 +1765,24 @@ func uptimeMain(p *Proc) int {
 
 const topUsage = " -hv | -bcisSH -d delay -n iterations [-u user | -U user] -p pid [,pid ...]\n"
 
-func topMain(p *Proc) int {
-	bad := func(format string, a ...any) int {
+// topOpts is top's command line.
+type topOpts struct {
+	batch, cmdline, idleOff bool
+	iterations              int // -1 when -n is not given
+	pids                    []int
+	user                    int // -1 for any
+	anyUser                 bool
+	delay                   time.Duration
+}
+
+// topParse reads top's options; done is set when top ends at once (help,
+// version, a bad option) with status st.
+func topParse(p *Proc) (o topOpts, st int, done bool) {
+	bad := func(format string, a ...any) (topOpts, int, bool) {
 		fmt.Fprintf(p.Stderr, "top: "+format+"\nusage:\ttop"+topUsage, a...)
-		return 1
+		return o, 1, true
 	}
-	var batch, cmdline, idleOff bool
-	iterations := -1
-	var pids []int
-	user, anyUser := -1, false
+	o.iterations, o.user, o.delay = -1, -1, 3*time.Second
 	args := p.Args[1:]
 	for i := 0; i < len(args); i++ {
 		a := strings.TrimPrefix(args[i], "-")
@@ -1793,23 +1803,25 @@ func topMain(p *Proc) int {
 			}
 			switch c {
 			case 'b':
-				batch = true
+				o.batch = true
 			case 'c':
-				cmdline = !cmdline
+				o.cmdline = !o.cmdline
 			case 'i':
-				idleOff = !idleOff
+				o.idleOff = !o.idleOff
 			case 's', 'S', 'H':
 			case 'h', 'v', 'V':
 				fmt.Fprintf(p.Stdout, "\ttop: %s\nusage:\ttop%s", psVersion, topUsage)
-				return 0
+				return o, 0, true
 			case 'd':
 				v, ok := val()
 				if !ok {
 					return bad("-d requires argument")
 				}
-				if f, err := strconv.ParseFloat(v, 64); err != nil || f < 0 {
+				f, err := strconv.ParseFloat(v, 64)
+				if err != nil || f < 0 {
 					return bad("bad delay interval '%s'", v)
 				}
+				o.delay = time.Duration(f * float64(time.Second))
 			case 'n':
 				v, ok := val()
 				if !ok {
@@ -1819,7 +1831,7 @@ func topMain(p *Proc) int {
 				if err != nil || n <= 0 {
 					return bad("bad iterations argument '%s'", v)
 				}
-				iterations = n
+				o.iterations = n
 			case 'p':
 				v, ok := val()
 				if !ok {
@@ -1830,7 +1842,7 @@ func topMain(p *Proc) int {
 					if err != nil || n <= 0 {
 						return bad("bad pid '%s'", f)
 					}
-					pids = append(pids, n)
+					o.pids = append(o.pids, n)
 				}
 			case 'u', 'U':
 				v, ok := val()
@@ -1841,34 +1853,93 @@ func topMain(p *Proc) int {
 				if !found {
 					return bad("Invalid user")
 				}
-				user, anyUser = acc.ID, c == 'U'
+				o.user, o.anyUser = acc.ID, c == 'U'
 			default:
 				return bad("unknown argument '%c'", c)
 			}
 		}
 	}
-	if !batch && !p.StdinTty && !p.Tty {
+	return o, 0, false
+}
+
+func topMain(p *Proc) int {
+	o, st, done := topParse(p)
+	if done {
+		return st
+	}
+	// At the rclab app's console top runs live, on its own page.
+	if !o.batch && o.iterations < 0 && p.StdinTty && screenReady(p) && openScreen(p, kernel.Screen{Delay: o.delay}) {
+		return 0
+	}
+	if !o.batch && !p.StdinTty && !p.Tty {
 		fmt.Fprintln(p.Stderr, "top: failed tty get")
 		return 1
 	}
-	if iterations < 0 {
-		iterations = 1
+	if o.iterations < 0 {
+		o.iterations = 1
 	}
 	caller := psCallerOf(p)
-	done := psSpawnSelf(p, &caller, "top", "/usr/bin/top", 2324, 1064)
-	defer done()
+	exit := psSpawnSelf(p, &caller, "top", "/usr/bin/top", 2324, 1064)
+	defer exit()
 	users := psIDMap(ReadPasswd(p.Sys))
 	var b strings.Builder
-	for it := 0; it < iterations && !p.Canceled(); it++ {
-		topFrame(p, &b, users, cmdline, idleOff, pids, user, anyUser)
+	for it := 0; it < o.iterations && !p.Canceled(); it++ {
+		topFrame(p.Sys, &b, users, &o, 80, -1, nil)
 	}
 	fmt.Fprint(p.Stdout, b.String())
 	return 0
 }
 
-func topFrame(p *Proc, b *strings.Builder, users map[int]string, cmdline, idleOff bool, pids []int, user int, anyUser bool) {
-	k := p.Sys
+// TopLive is the screen of the top started with argv at the console tty
+// (its pid, its shell's ppid) on a cols×rows terminal: the summary, the
+// message line, the column header (padded to the width, for reverse
+// video) and as many processes as fit, top itself among them. It changes
+// nothing.
+func TopLive(k *kernel.Kernel, argv []string, pid, ppid int, tty string, cols, rows int) string {
+	if len(argv) == 0 {
+		argv = []string{"top"}
+	}
+	p := &Proc{Sys: k, Args: argv, Stdout: io.Discard, Stderr: io.Discard}
+	o, _, _ := topParse(p)
+	var self *proc.Process
+	if pid != 0 && !k.Procs.Alive(pid) {
+		uid, gid := 0, 0
+		if sh, ok := k.Procs.Get(ppid); ok {
+			uid, gid = sh.UID, sh.GID
+		}
+		// top keeps a little of the CPU busy (0.3%), so it lists itself
+		// near the top.
+		up := k.Clock.Now().Sub(k.Boot())
+		self = &proc.Process{PID: pid, PPID: ppid, UID: uid, GID: gid, TTY: tty, State: 'R', Foreground: true,
+			Comm: "top", Args: argv, Exe: "/usr/bin/top", VSZ: 2324, RSS: 1064, Start: k.Clock.Now(),
+			CPU: max(up*3/1000, 10*time.Millisecond)}
+	}
+	var b strings.Builder
+	topFrame(k, &b, psIDMap(ReadPasswd(k)), &o, max(cols, 1), max(rows-7, 0), self)
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	if len(lines) > rows {
+		lines = lines[:max(rows, 0)]
+	}
+	for i, l := range lines {
+		if len(l) > cols {
+			l = l[:max(cols, 0)]
+		}
+		if i == 6 {
+			l += strings.Repeat(" ", max(cols-len(l), 0))
+		}
+		lines[i] = l
+	}
+	return strings.Join(lines, "\n")
+}
+
+// topFrame writes one frame of top: process lines are cut to width
+// columns, at most maxRows of them (all when negative); self, when set,
+// is top's own process, listed although it is not in the table.
+func topFrame(k *kernel.Kernel, b *strings.Builder, users map[int]string, o *topOpts, width, maxRows int, self *proc.Process) {
 	list := k.Procs.List()
+	if self != nil {
+		list = append(list, *self)
+	}
 	up := k.Clock.Now().Sub(k.Boot()).Seconds()
 	var run, sleep, stop, zomb int
 	var cpu time.Duration
@@ -1910,23 +1981,23 @@ func topFrame(p *Proc, b *strings.Builder, users map[int]string, cmdline, idleOf
 	}
 	var rows []topRow
 	for _, pr := range list {
-		if len(pids) > 0 {
+		if len(o.pids) > 0 {
 			keep := false
-			for _, n := range pids {
+			for _, n := range o.pids {
 				keep = keep || n == pr.PID
 			}
 			if !keep {
 				continue
 			}
 		}
-		if user >= 0 && pr.UID != user && !anyUser || anyUser && pr.UID != user {
+		if o.user >= 0 && pr.UID != o.user && !o.anyUser || o.anyUser && pr.UID != o.user {
 			continue
 		}
 		pc := 0.0
 		if up > 0 {
 			pc = pr.CPU.Seconds() * 100 / up
 		}
-		if idleOff && pr.State != 'R' && pc == 0 {
+		if o.idleOff && pr.State != 'R' && pc == 0 {
 			continue
 		}
 		rows = append(rows, topRow{pr, pc})
@@ -1935,6 +2006,9 @@ func topFrame(p *Proc, b *strings.Builder, users map[int]string, cmdline, idleOf
 		for j := i; j > 0 && rows[j].pcpu > rows[j-1].pcpu; j-- {
 			rows[j], rows[j-1] = rows[j-1], rows[j]
 		}
+	}
+	if maxRows >= 0 && len(rows) > maxRows {
+		rows = rows[:maxRows]
 	}
 	for _, r := range rows {
 		pr := r.p
@@ -1952,7 +2026,7 @@ func topFrame(p *Proc, b *strings.Builder, users map[int]string, cmdline, idleOf
 			name = strconv.Itoa(pr.UID)
 		}
 		cmd := pr.Comm
-		if cmdline && !pr.Kernel && pr.State != 'Z' && len(pr.Args) > 0 {
+		if o.cmdline && !pr.Kernel && pr.State != 'Z' && len(pr.Args) > 0 {
 			cmd = strings.Join(pr.Args, " ")
 		}
 		if pr.State == 'Z' {
@@ -1967,8 +2041,8 @@ func topFrame(p *Proc, b *strings.Builder, users map[int]string, cmdline, idleOf
 		line := fmt.Sprintf("%5d %-8.8s %s %3d %5.5s %4.4s %4.4s %c %s %4.1f %9.9s %s",
 			pr.PID, name, pri, pr.Nice, topScale(pr.VSZ, 5), topScale(pr.RSS, 4), topScale(shr, 4),
 			pr.State, pcpu, float64(pr.RSS)*100/proc.MemTotalKiB, tm, cmd)
-		if len(line) > 80 {
-			line = line[:80]
+		if len(line) > width {
+			line = line[:width]
 		}
 		b.WriteString(line + "\n")
 	}

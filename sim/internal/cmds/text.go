@@ -532,21 +532,27 @@ func catMain(p *Proc) int {
 	return txtFinish(w, status)
 }
 
-// more and less: without a terminal they behave as cat does (the TUI
-// will add a pager).
+// more and less: at the rclab app's console they open a pager
+// (fullscreen.go); elsewhere they behave as cat does.
 
 func moreMain(p *Proc) int {
 	var files []string
+	var squeeze bool
 	for _, a := range p.Args[1:] {
 		switch {
 		case a == "-V":
 			fmt.Fprintln(p.Stdout, "more (util-linux 2.13-pre7)")
 			return 0
 		case strings.HasPrefix(a, "-") && len(a) > 1, strings.HasPrefix(a, "+"):
-			// -dlfpcsu, -NUM, +NUM, +/pattern: paging options, no effect here.
+			// -dlfpcsu, -NUM, +NUM, +/pattern: paging options, no effect
+			// here but for -s at a screen.
+			squeeze = squeeze || a[0] == '-' && strings.IndexByte(a, 's') > 0
 		default:
 			files = append(files, a)
 		}
+	}
+	if (len(files) > 0 || p.Stdin != nil) && screenReady(p) {
+		return moreScreen(p, files, squeeze)
 	}
 	w := txtOut(p)
 	if len(files) == 0 {
@@ -582,6 +588,7 @@ func moreMain(p *Proc) int {
 
 func lessMain(p *Proc) int {
 	var files []string
+	var flags lessFlags
 	for i := 1; i < len(p.Args); i++ {
 		a := p.Args[i]
 		switch {
@@ -599,6 +606,7 @@ func lessMain(p *Proc) int {
 			i++ // an option with its argument apart: -p pattern, -x 4
 		case strings.HasPrefix(a, "-") && len(a) > 1, strings.HasPrefix(a, "+"):
 			// Display options: no effect without a pager.
+			flags.option(a)
 		default:
 			files = append(files, a)
 		}
@@ -610,6 +618,9 @@ func lessMain(p *Proc) int {
 			return 1
 		}
 		files = []string{"-"}
+	}
+	if screenReady(p) {
+		return lessScreen(p, files, flags)
 	}
 	status := 0
 	var ok []string

@@ -331,3 +331,31 @@ func BenchmarkClone(b *testing.B) {
 		tb.Clone()
 	}
 }
+
+func TestSelectAndFirst(t *testing.T) {
+	t.Parallel()
+	tb := newTestTable(t, 100)
+	for _, c := range []string{"a", "b", "a", "c", "a"} {
+		if _, err := tb.Spawn(Process{PPID: 1, Comm: c}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	isA := func(p *Process) bool { return p.Comm == "a" }
+	if got, want := tb.Select(isA), []int{2, 4, 6}; !slices.Equal(got, want) {
+		t.Errorf("Select(comm a) = %v; want %v", got, want)
+	}
+	if got := tb.Select(func(p *Process) bool { return p.Comm == "z" }); got != nil {
+		t.Errorf("Select(comm z) = %v; want nil", got)
+	}
+	tests := []struct {
+		comm string
+		pid  int
+		ok   bool
+	}{{"a", 2, true}, {"c", 5, true}, {"init", 1, true}, {"z", 0, false}}
+	for _, tt := range tests {
+		p, ok := tb.First(func(p *Process) bool { return p.Comm == tt.comm })
+		if p.PID != tt.pid || ok != tt.ok {
+			t.Errorf("First(comm %s) = %d, %v; want %d, %v", tt.comm, p.PID, ok, tt.pid, tt.ok)
+		}
+	}
+}

@@ -223,7 +223,7 @@ func (s *Shell) typeBuiltin(hc interp.HandlerContext, args []string) int {
 
 func printFunc(hc interp.HandlerContext, name string, body *syntax.Stmt) {
 	var b strings.Builder
-	syntax.NewPrinter(syntax.Indent(4)).Print(&b, body)
+	syntax.NewPrinter(syntax.Indent(4)).Print(&b, printable(body))
 	fmt.Fprintf(hc.Stdout, "%s () \n%s\n", name, strings.TrimRight(b.String(), "\n"))
 }
 

@@ -12,6 +12,9 @@ import (
 // (UID, "HOME user" for ~user, TMPDIR) and that must not show in env(1).
 type environ struct {
 	vars map[string]expand.Variable
+	// sorted lists vars by name; vars never changes after newEnviron
+	// (interp writes to its own overlay).
+	sorted []namedVar
 	// home looks up a user's home directory for ~user; unknown users
 	// expand to themselves, as in bash, never to the host's accounts.
 	home func(user string) (string, bool)
@@ -40,7 +43,17 @@ func newEnviron(exported []string, hidden map[string]string, home func(string) (
 		}
 		e.vars[name] = expand.Variable{Set: true, Exported: true, Kind: expand.String, Str: val}
 	}
+	e.sorted = make([]namedVar, 0, len(e.vars))
+	for n, vr := range e.vars {
+		e.sorted = append(e.sorted, namedVar{n, vr})
+	}
+	sort.Slice(e.sorted, func(i, j int) bool { return e.sorted[i].name < e.sorted[j].name })
 	return e
+}
+
+type namedVar struct {
+	name string
+	vr   expand.Variable
 }
 
 func (e *environ) Get(name string) expand.Variable {
@@ -58,13 +71,8 @@ func (e *environ) Get(name string) expand.Variable {
 }
 
 func (e *environ) Each(f func(name string, vr expand.Variable) bool) {
-	names := make([]string, 0, len(e.vars))
-	for n := range e.vars {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		if !f(n, e.vars[n]) {
+	for _, nv := range e.sorted {
+		if !f(nv.name, nv.vr) {
 			return
 		}
 	}

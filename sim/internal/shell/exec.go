@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"mvdan.cc/sh/v3/interp"
-	"mvdan.cc/sh/v3/syntax"
 
 	"rclab/sim/internal/cmds"
 	"rclab/sim/internal/kernel"
@@ -38,6 +37,8 @@ type Procs struct {
 	k *kernel.Kernel
 	// observe, when set, is told of every script and program that ends.
 	observe func(Ran)
+	// ext adds programs and refuses some (see Extension).
+	ext Extension
 
 	mu    sync.Mutex
 	pipes map[pipeKey]*pipeRun
@@ -206,18 +207,18 @@ func (s *Shell) execMiddleware(next interp.ExecHandlerFunc) interp.ExecHandlerFu
 			}
 			return hc.Builtin(ctx, append([]string{"exit"}, args[1:]...))
 		}
-		env := exportedOf(hc.Env)
-		background := false
-		for i, kv := range env {
-			if kv == bgVar+"=1" {
-				background = true
-				env = append(env[:i:i], env[i+1:]...)
-				break
-			}
-		}
 		if strings.HasPrefix(args[0], internal) {
 			st = s.builtin(ctx, hc, strings.TrimPrefix(args[0], internal), args[1:])
 		} else {
+			env := exportedOf(hc.Env)
+			background := false
+			for i, kv := range env {
+				if kv == bgVar+"=1" {
+					background = true
+					env = append(env[:i:i], env[i+1:]...)
+					break
+				}
+			}
 			st = s.procs.Run(ctx, Exec{
 				Argv:       args,
 				Dir:        hc.Dir,
@@ -296,9 +297,21 @@ func (p *Procs) Run(ctx context.Context, e Exec) (status int) {
 		fmt.Fprintf(e.Stderr, "%s%s: %s\n", e.Prefix, name, cmds.Strerror(err))
 		return 126
 	}
-	if prog, ok := strings.CutPrefix(string(head), ProgramMagic); ok {
-		prog, _, _ = strings.Cut(prog, "\n")
-		c, ok := cmds.Lookup(prog)
+	prog, isProg := strings.CutPrefix(string(head), ProgramMagic)
+	prog, _, _ = strings.Cut(prog, "\n")
+	if !isProg {
+		prog = ""
+	}
+	if p.denied(e, abs, prog) {
+		shown := abs // bash names the file it found on PATH
+		if strings.Contains(name, "/") {
+			shown = name
+		}
+		fmt.Fprintf(e.Stderr, "%s%s: %s\n", e.Prefix, shown, cmds.Strerror(syscall.EACCES))
+		return 126
+	}
+	if isProg {
+		c, ok := p.lookup(prog)
 		if !ok {
 			fmt.Fprintf(e.Stderr, "%s%s: cannot execute binary file\n", e.Prefix, name)
 			return 126
@@ -385,6 +398,7 @@ func (p *Procs) runProgram(ctx context.Context, c *cmds.Command, e Exec, pid int
 	if proc.Stdin == nil {
 		proc.Stdin = strings.NewReader("")
 	}
+	proc.Ctx = withExtension(ctx, p.ext)
 	proc.Run = func(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		child := e
 		child.Argv = argv
@@ -471,14 +485,13 @@ func (p *Procs) RunScript(ctx context.Context, abs string, e Exec) int {
 
 // runScript runs the script as process pid (its $$; e.PPID is $PPID).
 func (p *Procs) runScript(ctx context.Context, abs string, e Exec, pid int) int {
-	src, err := readAll(p.k, abs)
+	f, src, err, perr := loadScript(p.k, abs, e.Argv[0])
 	if err != nil {
 		fmt.Fprintf(e.Stderr, "%s%s: %s\n", e.Prefix, e.Argv[0], cmds.Strerror(err))
 		return 126
 	}
-	f, err := parseCached(src, e.Argv[0])
-	if err != nil {
-		fmt.Fprint(e.Stderr, SyntaxMessage(e.Argv[0]+": ", src, err))
+	if perr != nil {
+		fmt.Fprint(e.Stderr, SyntaxMessage(e.Argv[0]+": ", src, perr))
 		return 2
 	}
 	sh, err := New(Options{
@@ -503,37 +516,6 @@ func (p *Procs) runScript(ctx context.Context, abs string, e Exec, pid int) int 
 		return 1
 	}
 	return sh.RunFile(ctx, f)
-}
-
-// parseCache keeps parsed scripts by content: boot runs the same init
-// scripts and functions again and again. Parsed files are never mutated
-// after sanitize, so sharing them between runners is safe.
-var parseCache struct {
-	sync.Mutex
-	m map[string]*syntax.File
-}
-
-const parseCacheMax = 512
-
-func parseCached(src, name string) (*syntax.File, error) {
-	key := name + "\x00" + src
-	parseCache.Lock()
-	f, ok := parseCache.m[key]
-	parseCache.Unlock()
-	if ok {
-		return f, nil
-	}
-	f, err := Parse(src, name)
-	if err != nil {
-		return nil, err
-	}
-	parseCache.Lock()
-	if parseCache.m == nil || len(parseCache.m) >= parseCacheMax {
-		parseCache.m = map[string]*syntax.File{}
-	}
-	parseCache.m[key] = f
-	parseCache.Unlock()
-	return f, nil
 }
 
 func shebang(head []byte) (interp, arg string, ok bool) {
@@ -566,6 +548,9 @@ func readHead(k *kernel.Kernel, name string, n int) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() < int64(n) {
+		n = int(fi.Size())
+	}
 	buf := make([]byte, n)
 	m, err := io.ReadFull(f, buf)
 	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {

@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"io/fs"
@@ -62,13 +63,57 @@ func (s *Shell) open(ctx context.Context, name string, flag int, perm os.FileMod
 		return nil, s.pathError(name, err)
 	}
 	if flag&(os.O_WRONLY|os.O_RDWR) == 0 {
-		if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		fi, err := f.Stat()
+		if err == nil && fi.IsDir() {
 			f.Close()
 			return nil, s.pathError(name, syscall.EISDIR)
+		}
+		if err == nil && fi.Mode().IsRegular() && fi.Size() <= pipeFill {
+			return filledPipe(f, fi.Size()), nil
 		}
 	}
 	return f, nil
 }
+
+// pipeFill is the most a pipe takes without a reader (Linux's pipe buffer
+// is 64 KiB).
+const pipeFill = 60 << 10
+
+// filledPipe returns a pipe holding the content of f (size bytes), and
+// closes f. interp can only read standard input from an *os.File: given
+// anything else for `< FILE`, it makes a pipe and a goroutine (with a 32
+// KiB buffer) to copy the file in. A small file fits in the pipe at once.
+func filledPipe(f io.ReadCloser, size int64) io.ReadWriteCloser {
+	defer f.Close()
+	data := make([]byte, size+1)
+	n, err := io.ReadFull(f, data)
+	data = data[:n]
+	if err == nil { // the file grew since the stat
+		rest, _ := io.ReadAll(f)
+		data = append(data, rest...)
+	}
+	r, w, err := os.Pipe()
+	if err != nil || len(data) > pipeFill {
+		if err == nil {
+			r.Close()
+			w.Close()
+		}
+		return &memFile{bytes.NewReader(data)}
+	}
+	_, err = w.Write(data)
+	w.Close()
+	if err != nil {
+		r.Close()
+		return &memFile{bytes.NewReader(data)}
+	}
+	return r
+}
+
+// memFile is a file's content read ahead, open for reading.
+type memFile struct{ *bytes.Reader }
+
+func (*memFile) Write([]byte) (int, error) { return 0, os.ErrPermission }
+func (*memFile) Close() error              { return nil }
 
 func (s *Shell) stat(ctx context.Context, name string, follow bool) (fs.FileInfo, error) {
 	abs := absJoin(interp.HandlerCtx(ctx).Dir, name)

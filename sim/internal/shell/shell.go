@@ -6,6 +6,15 @@
 // directory reads and access checks go to the vfs; programs come from the
 // simulated command table; TMPDIR, $$, ~user, type, command -v, pwd -P,
 // source and test -O/-G are rewritten.
+//
+// Init scripts run this interpreter hundreds of times per runlevel change,
+// so the package also works around interp's costliest habits, always with
+// interp's own behaviour kept: parsed scripts, sourced files and eval texts
+// are cached (parsecache.go, nested.go); case statements and pattern
+// removals match with expressions compiled once (caserw.go, strip.go);
+// simple test and [ commands are answered in the call handler
+// (fasttest.go); small files redirected to standard input are handed over
+// in a pipe filled at once (handlers.go).
 package shell
 
 import (
@@ -46,7 +55,10 @@ type Options struct {
 	Interactive bool
 	Name        string   // $0, e.g. "-bash" or "/etc/init.d/httpd"
 	Params      []string // $1…
-	Umask       fs.FileMode
+	// Flags are set options given on the command line, as bash takes
+	// them ("-x", "-e", "-o", "errexit").
+	Flags []string
+	Umask fs.FileMode
 	// StdinTty says the shell's standard input is a terminal.
 	StdinTty bool
 	// Vars are extra shell variables, not exported (a cloned shell's).
@@ -74,6 +86,15 @@ type Shell struct {
 	interrupted bool
 	// jumped is set when break or continue ran (see jumps.go).
 	jumped atomic.Bool
+	// cases holds, per runner, the case statement being matched (see
+	// caserw.go).
+	caseMu sync.Mutex
+	cases  map[uintptr]caseState
+	// file is the name of the file the runner runs ("" for statements
+	// run one by one), trapped is set once the shell ran trap (see
+	// nested.go).
+	file    string
+	trapped atomic.Bool
 }
 
 // New builds a shell. It never fails for valid options; an error means a
@@ -112,12 +133,13 @@ func New(o Options) (*Shell, error) {
 	}
 	hidden[pidVar] = strconv.Itoa(o.PID)
 	hidden[ppidVar] = strconv.Itoa(o.PPID)
+	hidden[argv0Var] = o.Name
 	r, err := interp.New(
 		interp.Env(newEnviron(o.Environ, hidden, func(user string) (string, bool) {
 			h, ok := homes(o.Kernel)[user]
 			return h, ok
 		})),
-		interp.StdIO(o.Stdin, o.Stdout, o.Stderr),
+		interp.StdIO(o.Stdin, o.Stdout, hideHelperTraces(o.Stderr)),
 		interp.Interactive(o.Interactive),
 		interp.CallHandler(s.call),
 		interp.ExecHandlers(s.execMiddleware),
@@ -125,13 +147,15 @@ func New(o Options) (*Shell, error) {
 		interp.StatHandler(s.stat),
 		interp.ReadDirHandler2(s.readDir),
 		interp.AccessHandler(s.access),
+		// Set directly: interp.Dir (and New's default) would ask the host.
+		func(r *interp.Runner) error { r.Dir = o.Dir; return nil },
 	)
 	if err != nil {
 		return nil, err
 	}
 	// Set directly: interp.Dir would stat the host disk.
 	r.Dir = o.Dir
-	params := append([]string{"--"}, o.Params...)
+	params := append(append(append([]string(nil), o.Flags...), "--"), o.Params...)
 	if err := interp.Params(params...)(r); err != nil {
 		return nil, err
 	}
@@ -222,6 +246,10 @@ func (s *Shell) runNode(ctx context.Context, n syntax.Node) (status int) {
 			status = 1
 		}
 	}()
+	s.file = ""
+	if f, ok := n.(*syntax.File); ok {
+		s.file = f.Name
+	}
 	err := s.r.Run(ctx, n)
 	return s.statusOf(ctx, err)
 }
@@ -272,6 +300,32 @@ func Parse(src, name string) (*syntax.File, error) {
 		return nil, err
 	}
 	guardJumps(f)
+	markTopSources(f)
+	rewriteCases(f)
+	return f, nil
+}
+
+// ParseNested parses src as Parse does, for text that interp's source and
+// eval builtins would otherwise run (see nested.go): it leaves loops as
+// interp runs them (no guardJumps), as the builtins do.
+func ParseNested(src, name string) (*syntax.File, error) {
+	f, err := parseNestedPlain(src, name)
+	if err != nil {
+		return nil, err
+	}
+	rewriteCases(f)
+	return f, nil
+}
+
+// parseNestedPlain is ParseNested without the case rewrite.
+func parseNestedPlain(src, name string) (*syntax.File, error) {
+	f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(src), name)
+	if err != nil {
+		return nil, err
+	}
+	if err := sanitize(f); err != nil {
+		return nil, err
+	}
 	markTopSources(f)
 	return f, nil
 }
@@ -337,6 +391,9 @@ func sanitize(f *syntax.File) error {
 					n.Param = &syntax.Lit{ValuePos: n.Param.ValuePos, ValueEnd: n.Param.ValueEnd, Value: pidVar}
 				case "PPID":
 					n.Param = &syntax.Lit{ValuePos: n.Param.ValuePos, ValueEnd: n.Param.ValueEnd, Value: ppidVar}
+				case "0":
+					// interp says "gosh" for $0 outside a whole file.
+					n.Param = &syntax.Lit{ValuePos: n.Param.ValuePos, ValueEnd: n.Param.ValueEnd, Value: argv0Var}
 				}
 			}
 		}
@@ -466,6 +523,8 @@ const (
 
 	pidVar  = "RCLAB_PID"
 	ppidVar = "RCLAB_PPID"
+	// argv0Var is what $0 is rewritten to: the shell's name.
+	argv0Var = "RCLAB_ARGV0"
 )
 
 // sealedError is a construct rclab refuses to run because the interpreter

@@ -1,0 +1,1 @@
+# ~/.bash_logout: run when a login shell exits.

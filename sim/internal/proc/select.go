@@ -1,0 +1,37 @@
+package proc
+
+import "slices"
+
+// Select returns the PIDs of the processes keep accepts, in PID order,
+// without copying the table as List does. keep runs under the table's
+// lock on the table's own record: it must not call the table, change the
+// record or keep the pointer.
+func (t *Table) Select(keep func(p *Process) bool) []int {
+	t.mu.Lock()
+	var pids []int
+	for pid, p := range t.procs {
+		if keep(p) {
+			pids = append(pids, pid)
+		}
+	}
+	t.mu.Unlock()
+	slices.Sort(pids)
+	return pids
+}
+
+// First returns a copy of the process with the lowest PID that match
+// accepts. match runs under the table's lock, as Select's keep does.
+func (t *Table) First(match func(p *Process) bool) (Process, bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var best *Process
+	for pid, p := range t.procs {
+		if (best == nil || pid < best.PID) && match(p) {
+			best = p
+		}
+	}
+	if best == nil {
+		return Process{}, false
+	}
+	return *best, true
+}

@@ -1,0 +1,310 @@
+package shell
+
+import (
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"mvdan.cc/sh/v3/pattern"
+	"mvdan.cc/sh/v3/syntax"
+)
+
+func TestQuickTestMatchesBuiltin(t *testing.T) {
+	t.Parallel()
+	exprs := []string{
+		"-f /etc/passwd", "-f /etc", "-f /nope", "-f ''", "-d /etc", "-d /linked", "-d /etc/passwd",
+		"-e /etc", "-e ''", "-e /nope", "-a /etc/passwd", "-s /root/.keep", "-s /etc/passwd",
+		"-L /linked", "-h /etc", "-x /etc/init.d/demo", "-x /etc/init.d/noexec", "-x /etc",
+		"-x ''", "-r /etc/passwd", "-w /nope", "-c /etc", "-b /etc", "-p /etc", "-S /etc",
+		"-k /tmp", "-u /etc", "-g /etc", "-f passwd", "-d ../root",
+		"-n ''", "-n x", "-z ''", "-z x", "-n ]", "-n =", "-z -n",
+		"a = a", "a = b", "a == a", "a != a", "'' = ''", "x != ''", "= = =", "-n = -n",
+		"'~' = '~'", `a\\b = a\\b`, "'(' = '('", "')' = ')'", "! = !", "'(' -n x ')'",
+		"x", "''", "-n", "! -f /etc/passwd", "-f /etc/passwd -a -d /etc", "1 -eq 1", "a -o b",
+	}
+	var lines []string
+	for _, e := range exprs {
+		lines = append(lines, fmt.Sprintf("[ %s ] 2>/dev/null; a=$?; builtin [ %s ] 2>/dev/null; echo \"$a $?\"", e, e),
+			fmt.Sprintf("test %s 2>/dev/null; a=$?; builtin test %s 2>/dev/null; echo \"$a $?\"", e, e))
+	}
+	k := testKernel(t)
+	got := session(t, k, append([]string{"cd /etc"}, lines...)...)
+	outs := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
+	if len(outs) != len(lines) {
+		t.Fatalf("session output has %d lines; want %d:\n%s", len(outs), len(lines), got)
+	}
+	for i, out := range outs {
+		f := strings.Fields(out)
+		if len(f) != 2 || f[0] != f[1] {
+			t.Errorf("%s: status (rclab, interp) = %q; want equal", lines[i], out)
+		}
+	}
+}
+
+func TestCaseRewriteMatchesInterp(t *testing.T) {
+	t.Parallel()
+	// Each snippet runs rewritten, then through interp's own eval (which
+	// parses it anew, without the rewrite); the outputs must agree.
+	snippets := []string{
+		`case start in start) echo s;; stop) echo t;; esac; echo $?`,
+		`case stop in start) echo s;; stop) echo t;; *) echo other;; esac`,
+		`case zzz in start) echo s;; esac; echo none=$?`,
+		`false; case a in a) echo in=$?;; esac; echo out=$?`,
+		`(exit 7); case b in a) ;; b) echo in=$?;; esac`,
+		`(exit 7); case a in a) ;; esac; echo empty=$?`,
+		`case a in a) false;; esac; echo st=$?`,
+		`case x.bak in *~|*.bak|*.orig) echo ignored;; esac`,
+		`case x.rpmnew in *~ | *.bak | *.orig | *.rpmnew) echo ignored;; *) echo kept;; esac`,
+		`case Yes in [yY]|[yY][eE][sS]) echo yes;; esac`,
+		`case 'a*b' in 'a*b') echo quoted;; a*) echo glob;; esac`,
+		`case axb in 'a*b') echo quoted;; a*) echo glob;; esac`,
+		`case "a b" in "a b") echo spaced;; esac`,
+		`v="a b"; case $v in a\ b) echo esc;; *) echo no;; esac`,
+		`v='*'; case $v in \*) echo star;; esac`,
+		`case -p in -p) echo p;; -d) echo d;; esac`,
+		`case --pidfile=/x in --check=?*) echo c;; --pidfile=?*) echo p;; -*|+*|'') echo bad;; *) echo other;; esac`,
+		`case '' in '') echo empty;; *) echo other;; esac`,
+		`case $(echo hi) in hi) echo subst;; esac`,
+		`case $((1+2)) in 3) echo arith;; esac`,
+		`set -- one; case "$1" in one) echo first;; esac`,
+		`case x in x) echo a; echo b;; esac > /tmp/case.out; cat /tmp/case.out`,
+		`! case x in x) true;; esac; echo neg=$?`,
+		`f() { case $1 in a) return 3;; b) return 0;; esac; echo after; return 5; }; f a; echo $?; f b; echo $?; f c; echo $?`,
+		`for w in a b c; do case $w in b) continue;; esac; echo $w; done`,
+		`for w in a b c; do case $w in b) break;; esac; echo $w; done`,
+		`case a in a) case b in b) echo nested;; esac; echo outer=$?;; esac`,
+		`g() { case $1 in 0) echo base;; *) g $(($1-1)); echo up $1;; esac; }; g 2`,
+		`echo x | { read v; case $v in x) echo piped;; esac; }`,
+		`case a in a) echo one;; a) echo two;; esac`,
+		`case a in [) echo bad;; a) echo good;; esac`,
+		`(set -e; case a in a) false; echo not here;; esac; echo nor here); echo sub=$?`,
+		`(set -e; case a in a) false || true; echo here;; esac); echo sub=$?`,
+		`(case a in a) exit 4;; esac; echo no); echo exit=$?`,
+		`case a in (a) echo paren;; esac`,
+	}
+	k := testKernel(t)
+	for _, src := range snippets {
+		q, err := syntax.Quote(src, syntax.LangBash)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rewritten := session(t, k, src)
+		plain := session(t, k, "builtin eval "+q)
+		if rewritten != plain {
+			t.Errorf("%s\nrewritten: %q\ninterp:    %q", src, rewritten, plain)
+		}
+	}
+}
+
+func TestCaseStatementsPrintAsWritten(t *testing.T) {
+	t.Parallel()
+	src := "f() {\n\tcase $1 in\n\ta | b) echo ab ;;\n\tc) case $2 in x) return 1 ;; esac ;;\n\t*) ;;\n\tesac\n\tbase=${1##*/}\n\tdeclare -f f\n}"
+	orig, err := syntax.NewParser().Parse(strings.NewReader(src), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var typed, declared strings.Builder
+	body := orig.Stmts[0].Cmd.(*syntax.FuncDecl).Body
+	syntax.NewPrinter(syntax.Indent(4)).Print(&typed, body)
+	syntax.NewPrinter().Print(&declared, body)
+	k := testKernel(t)
+	got := session(t, k, src, "type f", "declare -f f")
+	want := "f is a function\nf () \n" + typed.String() + "\nf()\n" + declared.String() + "\n"
+	if got != want {
+		t.Errorf("type and declare -f print\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestNestedSourceAndEval(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{
+		"/tmp/vars.sh":   "A=1\nfor x in 1 2; do B=$B$x; done\nif true; then . /tmp/inner.sh; fi\n",
+		"/tmp/inner.sh":  "C=inner\n",
+		"/tmp/ret.sh":    "R=before\nreturn 3\nR=after\n",
+		"/tmp/exit.sh":   "exit 6\n",
+		"/tmp/zero.sh":   "echo zero=$0\n",
+		"/tmp/script.sh": "#!/bin/bash\nif true; then . /tmp/zero.sh; fi\necho end=$0\n",
+	}
+	k := testKernel(t)
+	for name, content := range files {
+		f, err := k.FS.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o755)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Write([]byte(content))
+		f.Close()
+	}
+	tests := []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{"if true; then . /tmp/vars.sh; fi; echo $A $B $C"}, "1 12 inner\n"},
+		{[]string{"if true; then . /tmp/ret.sh; echo st=$? R=$R; fi"}, "st=3 R=before\n"},
+		{[]string{"f() { local L=1; . /tmp/inner.sh; echo $C $L; }; f; echo $C"}, "inner 1\ninner\n"},
+		{[]string{"/tmp/script.sh"}, "zero=/tmp/script.sh\nend=/tmp/script.sh\n"},
+		{[]string{"bash -c 'if true; then . /tmp/exit.sh; fi; echo no'; echo st=$?"}, "st=6\n"},
+		{[]string{"for v in x y; do eval \"val_$v=\\$v\"; done; echo $val_x $val_y"}, "x y\n"},
+		{[]string{"f() { eval 'return 4'; echo no; }; f; echo $?"}, "4\n"},
+		{[]string{"eval 'false'; echo $?", "eval 'exit 0; echo no'"}, "1\n"},
+		{[]string{"eval 'echo $(( 1 + 2 ))' | cat"}, "3\n"},
+		{[]string{"bash -c 'trap \"echo bye\" EXIT; if true; then . /tmp/inner.sh; fi; echo $C'"}, "inner\nbye\n"},
+		{[]string{"bash -c 'trap \"echo bye\" EXIT; . /tmp/inner.sh; echo $C'"}, "inner\nbye\n"},
+	}
+	for _, tt := range tests {
+		if got := session(t, k, tt.lines...); got != tt.want {
+			t.Errorf("session(%q) = %q; want %q", tt.lines, got, tt.want)
+		}
+	}
+}
+
+// FuzzRewrites checks that the parse-time rewrites (case, pattern
+// removal, declare -f) never fail on a parsed script and that what they
+// rewrote prints as written.
+func FuzzRewrites(f *testing.F) {
+	f.Add("case $1 in a|b) echo x;; *) ;; esac")
+	f.Add("f() { case \"$x\" in -p) p=$2; shift 2 ;; [yY]*) :;; esac; }")
+	f.Add("case $(echo a) in 'q'|\"r\") ;; esac")
+	f.Add("case a in a) ;& b) ;; esac")
+	f.Add("x=${1##*/}; y=${x%.\"$z\"*}; declare -f a b")
+	f.Fuzz(func(t *testing.T, src string) {
+		plain, err := parseNestedPlain(src, "")
+		if err != nil {
+			return
+		}
+		f, err := ParseNested(src, "")
+		if err != nil {
+			t.Fatalf("ParseNested(%q) fails where the plain parse does not: %v", src, err)
+		}
+		var want, got strings.Builder
+		p := syntax.NewPrinter()
+		for _, st := range plain.Stmts {
+			p.Print(&want, st)
+		}
+		for _, st := range f.Stmts {
+			p.Print(&got, printable(st))
+		}
+		if strings.Contains(want.String(), pipeVar) {
+			return // pipeline ids differ between parses
+		}
+		if got.String() != want.String() {
+			t.Errorf("printable(ParseNested(%q)) = %q; want %q", src, got.String(), want.String())
+		}
+	})
+}
+
+// TestInterpLayout fails when an interp upgrade moves the fields the
+// fast paths read; they would then turn themselves off silently.
+func TestInterpLayout(t *testing.T) {
+	t.Parallel()
+	if runnerField < 0 || !nestedEnvOK {
+		t.Fatalf("runnerField = %d, nestedEnvOK = %v; want the interp.HandlerContext layout of v3.14.1", runnerField, nestedEnvOK)
+	}
+	f, err := Parse("case $1 in a) ;; esac\n", "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := f.Stmts[0].Cmd.(*syntax.IfClause); !ok {
+		t.Errorf("Parse(case) = %T; want the rewritten *syntax.IfClause", f.Stmts[0].Cmd)
+	}
+	f, err = Parse("x=${y#a}\n", "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, ok := f.Stmts[0].Cmd.(*syntax.CallExpr); !ok || len(c.Args) == 0 || c.Args[0].Lit() != stripCall {
+		t.Errorf("Parse(x=${y#a}) = %#v; want a %s call", f.Stmts[0].Cmd, stripCall)
+	}
+	k := testKernel(t)
+	got := session(t, k, "f() { eval 'echo in'; }; f; eval 'echo out'")
+	if got != "in\nout\n" {
+		t.Errorf("eval in and out of a function = %q", got)
+	}
+}
+
+func TestStripRewriteMatchesInterp(t *testing.T) {
+	t.Parallel()
+	snippets := []string{
+		`s=/etc/rc3.d/K15httpd; r=3; x=${s#/etc/rc$r.d/K??}; echo "$x"`,
+		`s=/a/b/c.tar.gz; x=${s##*/}; y=${s%.*}; z=${s%%.*}; w=${s#*/}; echo "$x $y $z $w"`,
+		`set -- /usr/sbin/httpd -k; b=${1##*/}; echo $b`,
+		`s=a*b; x=${s#"a*"}; y=${s#a\*}; z=${s#'a*'}; echo "$x $y $z"`,
+		`s=abcabc; p=b; x=${s#*$p}; y=${s##*"$p"}; echo $x $y`,
+		`s=x; x=${s#[}; echo "[$x]"`,
+		`x=${nosuch#a}; echo "[$x]"`,
+		`readonly ro=1; s=ab; ro=${s#a}; echo $? $ro`,
+		`export E=1; s=ab; E=${s#a}; env | grep ^E=`,
+		`f() { local l=outer; s=ab; l=${s#a}; g=${s%b}; echo $l $g; }; f; echo "[$l] $g"`,
+		`a=(x1 y1); b=${a#x}; echo $b`,
+		`(set -u; x=${unset_var#a}; echo no); echo st=$?`,
+		`for s in K10a K20bb; do n=${s#K??}; echo $n; done`,
+		`s='it'"'"'s'; x=${s#i}; echo "$x"`,
+		`s=/x; x=${s#~}; echo "$x"`,
+	}
+	k := testKernel(t)
+	for _, src := range snippets {
+		q, err := syntax.Quote(src, syntax.LangBash)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rewritten := session(t, k, src)
+		plain := session(t, k, "builtin eval "+q)
+		if rewritten != plain {
+			t.Errorf("%s\nrewritten: %q\ninterp:    %q", src, rewritten, plain)
+		}
+		// In a script (nested path) as well as at the prompt.
+		script := session(t, k, "bash -c "+q)
+		if script != plain {
+			t.Errorf("bash -c %s\nrewritten: %q\ninterp:    %q", src, script, plain)
+		}
+	}
+}
+
+func TestDeclareFInSubshell(t *testing.T) {
+	t.Parallel()
+	k := testKernel(t)
+	got := session(t, k, "f() { echo top; }", "( g() { case $1 in a) echo a;; esac; }; declare -f g f )", "declare -f g; echo $?")
+	want := "g()\n{ case $1 in a) echo a ;; esac }\nf()\n{ echo top; }\n1\n"
+	if got != want {
+		t.Errorf("declare -f in a subshell = %q; want %q", got, want)
+	}
+}
+
+func TestCasePatternMatchers(t *testing.T) {
+	t.Parallel()
+	pats := []string{"*", "**", "", "start", "*.bak", "*~", "--pidfile=*", "*a*", "a*b", "?", "[ab]", "a\\*", "é*", "*\n", "x.y"}
+	subjects := []string{"", "start", "x.bak", "a.bak.", "~", "a~", "--pidfile=/x", "--pidfile", "cat", "dog", "a*", "ab", "é", "é\xff", "\xff", "a\nb", "\n", "xzy", "x.y", "a\nb*"}
+	for _, pat := range pats {
+		fast, err := compileCasePattern(pat)
+		if err != nil {
+			t.Fatalf("compileCasePattern(%q): %v", pat, err)
+		}
+		expr, err := pattern.Regexp(pat, patternMode)
+		if err != nil {
+			t.Fatal(err)
+		}
+		re := regexp.MustCompile(expr)
+		for _, s := range subjects {
+			if got, want := fast(s), re.MatchString(s); got != want {
+				t.Errorf("case %q in %q: match = %v; want %v (interp's expression)", s, pat, got, want)
+			}
+		}
+	}
+}
+
+func TestTrapTurnsNestingOff(t *testing.T) {
+	t.Parallel()
+	k := testKernel(t)
+	f, err := k.FS.OpenFile("/tmp/t.sh", os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write([]byte("T=1\n"))
+	f.Close()
+	for _, set := range []string{"trap 'echo bye' EXIT", "builtin trap 'echo bye' EXIT", "command trap 'echo bye' EXIT", "eval \"trap 'echo bye' EXIT\""} {
+		q, _ := syntax.Quote(set+"; if true; then . /tmp/t.sh; fi; eval 'U=2'; x=${T#1}; echo $T$U", syntax.LangBash)
+		if got, want := session(t, k, "bash -c "+q), "12\nbye\n"; got != want {
+			t.Errorf("%s: output %q; want %q", set, got, want)
+		}
+	}
+}

@@ -10,8 +10,9 @@ import (
 )
 
 // TestTmuxSmoke runs the real binary in a real terminal (tmux): open the
-// sandbox, wait for the root prompt after the boot, run ps aux, and read
-// the screen. CI installs tmux; elsewhere the test skips without it.
+// sandbox, wait for the root prompt after the boot, run ps aux, open and
+// cancel ntsysv, log in as root on tty2 and run who, reading the screen
+// each time. CI installs tmux; elsewhere the test skips without it.
 func TestTmuxSmoke(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipping the tmux smoke test in -short mode")
@@ -66,6 +67,33 @@ func TestTmuxSmoke(t *testing.T) {
 	run("send-keys", "C-c")
 	run("send-keys", "runlevel", "Enter")
 	waitFor("N 5")
+
+	// ntsysv opens full screen and Cancel leaves it without a change.
+	run("send-keys", "clear", "Enter")
+	run("send-keys", "ntsysv", "Enter")
+	screen = waitFor("What services should be automatically started?")
+	for _, want := range []string{"Services", "[*] crond", "Ok", "Cancel", "ntsysv 1.3.30.2"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("ntsysv's screen lacks %q:\n%s", want, screen)
+		}
+	}
+	run("send-keys", "Tab", "Tab", "Enter")
+	waitFor("[root@lab1 ~]# ntsysv")
+	run("send-keys", "chkconfig --list crond", "Enter")
+	waitFor("6:off")
+
+	// A real login on the second console.
+	run("send-keys", "M-F2")
+	waitFor("lab1 login:")
+	run("send-keys", "root", "Enter")
+	waitFor("Password:")
+	run("send-keys", "rclab", "Enter")
+	waitFor("[root@lab1 ~]#")
+	run("send-keys", "who", "Enter")
+	screen = waitFor("tty2")
+	if !strings.Contains(screen, "tty1") {
+		t.Errorf("who on tty2 does not list tty1:\n%s", screen)
+	}
 	run("send-keys", "F10")
 	waitFor("Sandbox")
 }

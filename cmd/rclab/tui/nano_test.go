@@ -358,7 +358,6 @@ func TestNanoApp(t *testing.T) {
 	done := make(chan struct{})
 	r.n.done = func() { close(done) }
 	app, scr := edApp(t, 80, 24, r.n)
-	app.SetFocus(r.n)
 	edType(scr, "new <C-x>")
 	edWait(t, app, scr, "the exit prompt", func(s screenshot) bool { return strings.Contains(s.text(), "Save modified buffer") })
 	edType(scr, "y<CR>")

@@ -505,7 +505,6 @@ func TestViApp(t *testing.T) {
 	done := make(chan struct{})
 	r.v.done = func() { close(done) }
 	app, scr := edApp(t, 80, 24, r.v)
-	app.SetFocus(r.v)
 	edType(scr, "Otop<Esc>")
 	edWait(t, app, scr, "the new line", func(s screenshot) bool { return strings.HasPrefix(s.text(), "top\none\n~") })
 	edType(scr, ":wq<CR>")

@@ -88,3 +88,48 @@ func BenchmarkPlayerType(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkUndoRedo takes back the last command and applies it again: the
+// player swaps whole-machine snapshots. Target: ≤ 1 ms each.
+func BenchmarkUndoRedo(b *testing.B) {
+	l := Find(loadContent(b), "L09")
+	p, err := NewPlayer(l, sim.WithTerminal(false))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, line := range []string{"chkconfig --list httpd", "chkconfig httpd on", "ls /etc/rc.d/rc3.d"} {
+		if _, err := p.Type(line); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if ok, err := p.Undo(); !ok || err != nil {
+			b.Fatalf("Undo = %v, %v", ok, err)
+		}
+		if ok, err := p.Redo(); !ok || err != nil {
+			b.Fatalf("Redo = %v, %v", ok, err)
+		}
+	}
+}
+
+// BenchmarkReset starts a lesson over from its start machine. Target:
+// ≤ 1 ms.
+func BenchmarkReset(b *testing.B) {
+	l := Find(loadContent(b), "L09")
+	p, err := NewPlayer(l, sim.WithTerminal(false))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		if _, err := p.Type("chkconfig httpd on"); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if err := p.Reset(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

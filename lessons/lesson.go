@@ -2,16 +2,11 @@ package lessons
 
 import (
 	"embed"
-	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
-	"runtime"
 	"slices"
-	"sort"
 	"strings"
-	"sync"
 
 	"rclab/lessons/check"
 	"rclab/lessons/check/strict"
@@ -179,93 +174,14 @@ func Load(fsys fs.FS, p string) (*Lesson, error) {
 // lesson id. It reports every problem of every file, and lessons that
 // share an id.
 func LoadAll(fsys fs.FS) ([]*Lesson, error) {
-	entries, err := fs.ReadDir(fsys, ".")
-	if err != nil {
-		return nil, err
-	}
-	var names []string
-	for _, e := range entries {
-		if !e.IsDir() && (strings.HasSuffix(e.Name(), ".yaml") || strings.HasSuffix(e.Name(), ".yml")) {
-			names = append(names, e.Name())
-		}
-	}
-	// Parse the files in parallel; report in file order.
-	type result struct {
-		l   *Lesson
-		err error
-	}
-	results := make([]result, len(names))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < min(runtime.GOMAXPROCS(0), len(names)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				l, err := Load(fsys, names[i])
-				results[i] = result{l, err}
-			}
-		}()
-	}
-	for i := range names {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-
-	var out []*Lesson
-	var errs strict.Errors
-	var other []error
-	byID := map[string]string{}
-	for i, r := range results {
-		if r.err != nil {
-			var se strict.Errors
-			if errors.As(r.err, &se) {
-				errs = append(errs, se...)
-			} else {
-				other = append(other, r.err)
-			}
-			continue
-		}
-		if first, dup := byID[r.l.ID]; dup {
-			errs = append(errs, &strict.Error{File: names[i], Line: 1, Col: 1, Msg: fmt.Sprintf("lesson id %q is already used by %s", r.l.ID, first)})
-			continue
-		}
-		byID[r.l.ID] = names[i]
-		out = append(out, r.l)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	if len(other) > 0 {
-		return out, errors.Join(append(other, errsOrNil(errs))...)
-	}
-	if len(errs) > 0 {
-		return out, errs
-	}
-	return out, nil
-}
-
-func errsOrNil(es strict.Errors) error {
-	if len(es) == 0 {
-		return nil
-	}
-	return es
+	return strict.LoadDir(fsys, Load, func(l *Lesson) string { return l.ID }, "lesson")
 }
 
 // Find returns the lesson whose id is id, or whose id starts with id
 // followed by a dash ("L03" finds "L03-init-scripts"); the match ignores
 // case.
 func Find(ls []*Lesson, id string) *Lesson {
-	for _, l := range ls {
-		if strings.EqualFold(l.ID, id) {
-			return l
-		}
-	}
-	for _, l := range ls {
-		if strings.HasPrefix(strings.ToLower(l.ID), strings.ToLower(id)+"-") {
-			return l
-		}
-	}
-	return nil
+	return strict.FindID(ls, func(l *Lesson) string { return l.ID }, id)
 }
 
 // Validate checks lesson files without running them: it parses each
@@ -275,17 +191,7 @@ func Validate(fsys fs.FS, paths ...string) []error {
 	var out []error
 	for _, p := range paths {
 		_, err := Load(fsys, p)
-		if err == nil {
-			continue
-		}
-		var se strict.Errors
-		if errors.As(err, &se) {
-			for _, e := range se {
-				out = append(out, e)
-			}
-			continue
-		}
-		out = append(out, err)
+		out = append(out, strict.Problems(err)...)
 	}
 	return out
 }

@@ -455,8 +455,8 @@ func (m *Machine) startVTShell(v *vt, acct cmds.Account) {
 		}
 	}
 	if acct.ID != 0 {
-		// /etc/profile sets USER from `id -un`, and the simulator's
-		// programs all run as root: put back the names login gave.
+		// /etc/profile sets USER from `id -un`: login's names stand,
+		// whatever the profile made of them.
 		q := shellQuote(acct.Name)
 		s.RunStmts(ctx, mustParse("USER="+q+" LOGNAME="+q+" MAIL=/var/spool/mail/"+q))
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -43,27 +42,11 @@ func isScenarioSource(name string, data []byte) bool {
 	return len(base) > 1 && (base[0] == 'E' || base[0] == 'e') && base[1] >= '0' && base[1] <= '9'
 }
 
-// parseProblems turns a parse error into one error per problem, each
-// naming file, line and column when the parser could say.
-func parseProblems(err error) []error {
-	var se strict.Errors
-	if errors.As(err, &se) {
-		out := make([]error, len(se))
-		for i, e := range se {
-			out[i] = e
-		}
-		return out
-	}
-	return []error{err}
-}
-
 // validateScenarioFile parses one scenario file (every variant of its
 // variables) without running it.
 func validateScenarioFile(file string, data []byte) []error {
-	if _, err := scenarios.Parse(file, data); err != nil {
-		return parseProblems(err)
-	}
-	return nil
+	_, err := scenarios.Parse(file, data)
+	return strict.Problems(err)
 }
 
 // devResult is what dev check found in one file.
@@ -104,7 +87,7 @@ func devCheckFile(path string) devResult {
 // parseMessages are a file's parse problems, each "file:line:col: what".
 func parseMessages(err error) []string {
 	var out []string
-	for _, e := range parseProblems(err) {
+	for _, e := range strict.Problems(err) {
 		out = append(out, e.Error())
 	}
 	return out

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,7 +16,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"rclab/lessons/check"
-	"rclab/lessons/check/strict"
 	"rclab/scenarios"
 	"rclab/scenarios/record"
 	"rclab/sim"
@@ -68,29 +66,7 @@ func examUsage(flags *pflag.FlagSet, fl execFlags) error {
 // loadScenarios loads the built-in scenarios, or a teacher's directory
 // (its problems are reported and the good scenarios kept).
 func loadScenarios(dir string, stderr io.Writer) ([]*scenarios.Scenario, error) {
-	fsys := scenarios.Content()
-	if dir != "" {
-		fi, err := os.Stat(dir)
-		if err != nil {
-			return nil, err
-		}
-		if !fi.IsDir() {
-			return nil, fmt.Errorf("%s is not a directory", dir)
-		}
-		fsys = os.DirFS(dir)
-	}
-	list, err := scenarios.LoadAll(fsys)
-	if err != nil {
-		var se strict.Errors
-		if dir == "" || !errors.As(err, &se) {
-			return nil, err
-		}
-		for _, e := range se {
-			e.File = filepath.Join(dir, e.File)
-			fmt.Fprintf(stderr, "rclab: %v\n", e)
-		}
-	}
-	return list, nil
+	return loadContent(dir, scenarios.Content(), scenarios.LoadAll, stderr)
 }
 
 // findScenario picks the scenario named by arg: a YAML file when arg

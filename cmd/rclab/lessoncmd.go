@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -262,29 +261,7 @@ func lessonLang(flag string, getenv func(string) string) (check.Lang, error) {
 // loadLessons loads the built-in lessons, or a teacher's directory.
 // Problems in a teacher's files are reported and the good lessons kept.
 func loadLessons(dir string, stderr io.Writer) ([]*lessons.Lesson, error) {
-	fsys := lessons.Content()
-	if dir != "" {
-		fi, err := os.Stat(dir)
-		if err != nil {
-			return nil, err
-		}
-		if !fi.IsDir() {
-			return nil, fmt.Errorf("%s is not a directory", dir)
-		}
-		fsys = os.DirFS(dir)
-	}
-	ls, err := lessons.LoadAll(fsys)
-	if err != nil {
-		var se strict.Errors
-		if dir == "" || !errors.As(err, &se) {
-			return nil, err
-		}
-		for _, e := range se {
-			e.File = filepath.Join(dir, e.File)
-			fmt.Fprintf(stderr, "rclab: %v\n", e)
-		}
-	}
-	return ls, nil
+	return loadContent(dir, lessons.Content(), lessons.LoadAll, stderr)
 }
 
 // validateFile parses one lesson file from the host's disk.
@@ -297,18 +274,7 @@ func validateFile(file string) []error {
 		return validateScenarioFile(file, data)
 	}
 	_, err = lessons.Parse(file, data)
-	if err == nil {
-		return nil
-	}
-	var se strict.Errors
-	if errors.As(err, &se) {
-		out := make([]error, len(se))
-		for i, e := range se {
-			out[i] = e
-		}
-		return out
-	}
-	return []error{err}
+	return strict.Problems(err)
 }
 
 func openStore(getenv func(string) string) (progressStore, error) {

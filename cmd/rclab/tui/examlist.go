@@ -39,11 +39,9 @@ type examUI struct {
 // candidate's name, then the exam starts.
 type examList struct {
 	*tview.Box
-	env    *env
-	items  []*scenarios.Scenario
-	sel    int
-	top    int
-	rows   []int // the screen row of each item shown at the last Draw
+	env   *env
+	items []*scenarios.Scenario
+	rowList
 	onOpen func(*scenarios.Scenario)
 }
 
@@ -148,32 +146,7 @@ func padLeft(s string, w int) string {
 
 // MouseHandler selects a row on a click and opens it on a second one.
 func (l *examList) MouseHandler() func(action tview.MouseAction, event *tcell.EventMouse, setFocus func(p tview.Primitive)) (consumed bool, capture tview.Primitive) {
-	return l.WrapMouseHandler(func(action tview.MouseAction, ev *tcell.EventMouse, setFocus func(tview.Primitive)) (bool, tview.Primitive) {
-		mx, my := ev.Position()
-		if !l.InRect(mx, my) {
-			return false, nil
-		}
-		switch action {
-		case tview.MouseLeftClick:
-			setFocus(l)
-			for k, ry := range l.rows {
-				if ry == my {
-					if l.sel == l.top+k {
-						l.do(actSelect)
-					}
-					l.sel = l.top + k
-				}
-			}
-			return true, nil
-		case tview.MouseScrollUp:
-			l.move(-1)
-			return true, nil
-		case tview.MouseScrollDown:
-			l.move(1)
-			return true, nil
-		}
-		return false, nil
-	})
+	return l.mouse(l.Box, l, l.move, func() { l.do(actSelect) })
 }
 
 // maxNameLen bounds the candidate's name.
@@ -206,7 +179,7 @@ func (f *examForm) Draw(screen tcell.Screen) {
 	}
 	cl := e.lang.lesson()
 	var lines []richLine
-	st := examStyles(th)
+	st := stylesOf(th)
 	for _, l := range wrapText(f.sc.Title.In(cl)+" ("+f.sc.ID+")", bw-4) {
 		lines = append(lines, richLine{{l, st.bold}})
 	}

@@ -24,19 +24,6 @@ func newExamPane(e *env, es *examScreen) *examPane {
 	return &examPane{panel: newPanel(e), es: es}
 }
 
-// examStyles are the pane styles of the exam's and replay's panes.
-func examStyles(th *theme) paneStyles {
-	s := paneStyles{text: th.text, bold: th.text.Bold(true), head: th.header, dim: th.dim, warn: th.warn}
-	if th.mono {
-		s.code = th.text.Underline(true)
-		s.good = th.text.Bold(true)
-	} else {
-		s.code = th.text.Foreground(tcell.ColorYellow)
-		s.good = th.text.Foreground(tcell.ColorLime).Bold(true)
-	}
-	return s
-}
-
 // Draw draws the frame, the fixed header and the scrolling body.
 func (p *examPane) Draw(screen tcell.Screen) {
 	e, es := p.env, p.es
@@ -44,15 +31,8 @@ func (p *examPane) Draw(screen tcell.Screen) {
 	if w < 4 || h < 2 {
 		return
 	}
-	st := examStyles(e.th)
-	cl := e.lang.lesson()
-	var header []richLine
-	for _, l := range wrapText(es.sc.Title.In(cl), w-2) {
-		header = append(header, richLine{{l, st.bold}})
-	}
-	if len(header) > 2 {
-		header = header[:2]
-	}
+	st := stylesOf(e.th)
+	header := titleLines(es.sc.Title.In(e.lang.lesson()), w-2, st)
 	clockSt := st.head
 	if es.phase == examRunning && es.drv.left() < time.Minute {
 		clockSt = st.warn
@@ -78,30 +58,12 @@ func (p *examPane) Draw(screen tcell.Screen) {
 		}
 	}
 	header = append(header, richLine{})
-	row := y
-	for _, l := range header {
-		if row >= y+h {
-			return
-		}
-		l.draw(screen, x+1, row, w-2)
-		row++
-	}
+	row := drawHeader(screen, header, x, y, w, h)
 	bodyH := y + h - row
 	if bodyH <= 0 {
 		return
 	}
-	body := p.body(w-2, st)
-	p.page = bodyH
-	p.clampOffset(len(body), bodyH)
-	for i := 0; i < bodyH && p.offset+i < len(body); i++ {
-		body[p.offset+i].draw(screen, x+1, row+i, w-2)
-	}
-	if p.offset+bodyH < len(body) {
-		screen.Put(x+w-1, y+h-1, "↓", st.dim)
-	}
-	if p.offset > 0 {
-		screen.Put(x+w-1, row, "↑", st.dim)
-	}
+	p.drawScrolled(screen, p.body(w-2, st), x, row, w, bodyH, st.dim)
 }
 
 // body is the task and the checks.

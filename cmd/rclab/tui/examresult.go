@@ -29,7 +29,7 @@ func newExamResult(e *env, sc *scenarios.Scenario, student, reason string, score
 // lines renders the result in w cells.
 func (r *examResult) lines(w int) []richLine {
 	e := r.env
-	st := examStyles(e.th)
+	st := stylesOf(e.th)
 	cl := e.lang.lesson()
 	var out []richLine
 	add := func(s string, style tcell.Style) {
@@ -99,18 +99,7 @@ func (r *examResult) Draw(screen tcell.Screen) {
 	if w < 6 || h < 1 {
 		return
 	}
-	lines := r.lines(w - 2)
-	r.clampOffset(len(lines), h)
-	for i := 0; i < h && r.offset+i < len(lines); i++ {
-		lines[r.offset+i].draw(screen, x+1, y+i, w-2)
-	}
-	st := examStyles(r.env.th)
-	if r.offset+h < len(lines) {
-		screen.Put(x+w-1, y+h-1, "↓", st.dim)
-	}
-	if r.offset > 0 {
-		screen.Put(x+w-1, y, "↑", st.dim)
-	}
+	r.drawScrolled(screen, r.lines(w-2), x, y, w, h, r.env.th.dim)
 }
 
 // do performs a key of the result screen.

@@ -22,9 +22,7 @@ type lessonList struct {
 	env    *env
 	items  []*lessons.Lesson
 	record func(id string) lessonRecord
-	sel    int
-	top    int   // the first item shown
-	rows   []int // the screen row of each item shown at the last Draw
+	rowList
 	onOpen func(l *lessons.Lesson)
 }
 
@@ -150,32 +148,5 @@ func (l *lessonList) InputHandler() func(event *tcell.EventKey, setFocus func(p 
 // MouseHandler selects the lesson under a click (a second click opens
 // it) and moves with the wheel.
 func (l *lessonList) MouseHandler() func(action tview.MouseAction, event *tcell.EventMouse, setFocus func(p tview.Primitive)) (consumed bool, capture tview.Primitive) {
-	return l.WrapMouseHandler(func(action tview.MouseAction, ev *tcell.EventMouse, setFocus func(tview.Primitive)) (bool, tview.Primitive) {
-		mx, my := ev.Position()
-		if !l.InRect(mx, my) {
-			return false, nil
-		}
-		switch action {
-		case tview.MouseLeftClick:
-			setFocus(l)
-			for k, ry := range l.rows {
-				if ry == my {
-					if l.sel == l.top+k {
-						l.open()
-					} else {
-						l.sel = l.top + k
-					}
-					break
-				}
-			}
-			return true, nil
-		case tview.MouseScrollUp:
-			l.move(-1)
-			return true, nil
-		case tview.MouseScrollDown:
-			l.move(1)
-			return true, nil
-		}
-		return false, nil
-	})
+	return l.mouse(l.Box, l, l.move, l.open)
 }

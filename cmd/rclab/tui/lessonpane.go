@@ -82,19 +82,6 @@ type paneStyles struct {
 	text, bold, code, head, dim, good, warn tcell.Style
 }
 
-func (p *lessonPane) styles() paneStyles {
-	th := p.env.th
-	s := paneStyles{text: th.text, bold: th.text.Bold(true), head: th.header, dim: th.dim, warn: th.warn}
-	if th.mono {
-		s.code = th.text.Underline(true)
-		s.good = th.text.Bold(true)
-	} else {
-		s.code = th.text.Foreground(tcell.ColorYellow)
-		s.good = th.text.Foreground(tcell.ColorLime).Bold(true)
-	}
-	return s
-}
-
 // Draw draws the frame, the fixed header and the scrolling body.
 func (p *lessonPane) Draw(screen tcell.Screen) {
 	e := p.env
@@ -102,15 +89,8 @@ func (p *lessonPane) Draw(screen tcell.Screen) {
 	if w < 4 || h < 2 {
 		return
 	}
-	st := p.styles()
-	cl := e.lang.lesson()
-	var header []richLine
-	for _, l := range wrapText(p.lesson.Title.In(cl), w-2) {
-		header = append(header, richLine{{l, st.bold}})
-	}
-	if len(header) > 2 {
-		header = header[:2]
-	}
+	st := stylesOf(e.th)
+	header := titleLines(p.lesson.Title.In(e.lang.lesson()), w-2, st)
 	switch v := p.view; {
 	case !v.ready:
 		header = append(header, richLine{{e.tr(msgLessonPreparing), st.dim}})
@@ -128,36 +108,19 @@ func (p *lessonPane) Draw(screen tcell.Screen) {
 		header = append(header, p.noteLines(*p.question, w-2, st)...)
 	}
 	header = append(header, richLine{})
-	row := y
-	for _, l := range header {
-		if row >= y+h {
-			return
-		}
-		l.draw(screen, x+1, row, w-2)
-		row++
-	}
+	row := drawHeader(screen, header, x, y, w, h)
 	bodyH := y + h - row
 	if bodyH <= 0 {
 		return
 	}
 	body, noteStart := p.body(w-2, st)
-	p.page = bodyH
 	if p.reveal {
 		p.reveal = false
 		if len(body) > bodyH {
 			p.offset = min(noteStart, len(body)-bodyH)
 		}
 	}
-	p.clampOffset(len(body), bodyH)
-	for i := 0; i < bodyH && p.offset+i < len(body); i++ {
-		body[p.offset+i].draw(screen, x+1, row+i, w-2)
-	}
-	if p.offset+bodyH < len(body) {
-		screen.Put(x+w-1, y+h-1, "↓", st.dim)
-	}
-	if p.offset > 0 {
-		screen.Put(x+w-1, row, "↑", st.dim)
-	}
+	p.drawScrolled(screen, body, x, row, w, bodyH, st.dim)
 }
 
 // body is the scrolling part: the intro (on the first step), the step,

@@ -390,7 +390,7 @@ func (p *replaySide) Draw(screen tcell.Screen) {
 // lines renders the pane in w cells.
 func (p *replaySide) lines(w int) []richLine {
 	e, rs := p.env, p.rs
-	st := examStyles(e.th)
+	st := stylesOf(e.th)
 	cl := e.lang.lesson()
 	t := rs.r.Transcript
 	h := t.Header

@@ -1265,34 +1265,28 @@ func (v *viEditor) replaceChars(c rune, n int) {
 }
 
 // undo is u: n changes undone, and vim 7.0's report of it.
-func (v *viEditor) undo(n int) {
-	for i := 0; i < n; i++ {
-		before := len(v.buf.lines)
-		s, ok := v.buf.undoChange()
-		if !ok {
-			if i == 0 {
-				v.setMsg(viMsgPlain, "Already at oldest change")
-			}
-			return
-		}
-		v.undoReport(before, true, s)
-	}
-	v.buf.clampCursor(false)
-	v.want = v.cursorCol()
-}
+func (v *viEditor) undo(n int) { v.undoRedo(n, true) }
 
 // redo is Ctrl-R.
-func (v *viEditor) redo(n int) {
+func (v *viEditor) redo(n int) { v.undoRedo(n, false) }
+
+// undoRedo undoes (undo) or redoes n changes, stopping at the oldest
+// (newest) one, and reports what changed.
+func (v *viEditor) undoRedo(n int, undo bool) {
+	step, end := v.buf.redoChange, "newest"
+	if undo {
+		step, end = v.buf.undoChange, "oldest"
+	}
 	for i := 0; i < n; i++ {
 		before := len(v.buf.lines)
-		s, ok := v.buf.redoChange()
+		s, ok := step()
 		if !ok {
 			if i == 0 {
-				v.setMsg(viMsgPlain, "Already at newest change")
+				v.setMsg(viMsgPlain, "Already at %s change", end)
 			}
 			return
 		}
-		v.undoReport(before, false, s)
+		v.undoReport(before, undo, s)
 	}
 	v.buf.clampCursor(false)
 	v.want = v.cursorCol()

@@ -61,16 +61,11 @@ func chkconfigParse(args []string) (o chkOpts, bad, msg string) {
 			case "version":
 				o.version = true
 			case "level", "levels":
-				switch {
-				case hasVal:
-					o.levels = val
-				case i+1 < len(args):
-					i++
-					o.levels = args[i]
-				default:
+				v, last, ok := poptArg(args, i, val, hasVal)
+				if !ok {
 					return o, a, "missing argument"
 				}
-				o.hasLevels = true
+				i, o.levels, o.hasLevels = last, v, true
 			default:
 				return o, a, "unknown option"
 			}
@@ -90,6 +85,20 @@ func chkconfigParse(args []string) (o chkOpts, bad, msg string) {
 		}
 	}
 	return o, "", ""
+}
+
+// poptArg is the value of the long option args[i] that takes one, as
+// popt reads it: val when the word held "=" (hasVal), else the next
+// word. last is the index of the last word used; ok is false when the
+// value is missing.
+func poptArg(args []string, i int, val string, hasVal bool) (v string, last int, ok bool) {
+	switch {
+	case hasVal:
+		return val, i, true
+	case i+1 < len(args):
+		return args[i+1], i + 1, true
+	}
+	return "", i, false
 }
 
 func chkconfigUsage(p *Proc) int {

@@ -191,7 +191,13 @@ func daemonMain(p *Proc, s *daemonSpec) int {
 		ports = s.listen(string(conf))
 	}
 	for _, port := range ports {
-		if err := k.Listen(port.proto, port.port, pid, s.name); err != nil {
+		err := error(nil)
+		if port.port < 1024 && !p.Root() {
+			err = syscall.EACCES // only root binds a privileged port
+		} else {
+			err = k.Listen(port.proto, port.port, pid, s.name)
+		}
+		if err != nil {
 			k.CloseSockets(pid)
 			k.Procs.Exit(pid)
 			daemonBindError(p, s, port, err)

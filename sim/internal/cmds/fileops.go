@@ -440,8 +440,13 @@ func touchMain(p *Proc) int {
 		fp := foPath(p, name)
 		var openErr error
 		if !noCreate {
-			f, err := p.Sys.FS.OpenFile(fp, os.O_WRONLY|os.O_CREATE, foUmask(p, 0o666))
-			if err == nil {
+			_, statErr := p.Sys.FS.Stat(fp)
+			if err := touchDenied(p, fp); err != nil {
+				openErr = err
+			} else if f, err := p.Sys.FS.OpenFile(fp, os.O_WRONLY|os.O_CREATE, foUmask(p, 0o666)); err == nil {
+				if statErr != nil {
+					p.Own(fp) // created: the file is its user's
+				}
 				f.Close()
 			} else if Errno(err) != syscall.EISDIR {
 				openErr = err
@@ -859,7 +864,7 @@ func mkdirMain(p *Proc) int {
 			}
 			continue
 		}
-		if err := p.Sys.FS.Mkdir(foPath(p, dir), mode); err != nil {
+		if err := foMkdir(p, foPath(p, dir), mode); err != nil {
 			p.Errorf("cannot create directory %s: %s", foQ(dir), Strerror(err))
 			status = 1
 			continue
@@ -900,14 +905,14 @@ func mkdirParents(p *Proc, dir string, mode fs.FileMode, hasMode bool, created f
 			}
 			continue
 		}
-		if err := fsys.Mkdir(fp, parentMode); err != nil {
+		if err := foMkdir(p, fp, parentMode); err != nil {
 			p.Errorf("cannot create directory %s: %s", foQ(pre), Strerror(err))
 			return false
 		}
 		created(pre)
 	}
 	fp := foPath(p, dir)
-	if err := fsys.Mkdir(fp, mode); err != nil {
+	if err := foMkdir(p, fp, mode); err != nil {
 		if fi, serr := fsys.Stat(fp); serr == nil && fi.IsDir() {
 			return true
 		}
@@ -1027,6 +1032,10 @@ func foRmdir(p *Proc, name string) error {
 	}
 	if !fi.IsDir() {
 		return syscall.ENOTDIR
+	}
+	uid, gid := p.Cred()
+	if err := CheckParent(p.Sys.FS, "rmdir", lp, uid, gid); err != nil {
+		return err
 	}
 	return p.Sys.FS.Remove(fp)
 }
@@ -1168,6 +1177,11 @@ func (r *foRmOpts) remove(name string) int {
 		if r.interactive && !foAsk(p, fmt.Sprintf("%s: remove %s %s? ", p.Name(), foFileType(fi), foQ(name))) {
 			return foKept
 		}
+		uid, gid := p.Cred()
+		if err := CheckParent(fsys, "unlink", fp, uid, gid); err != nil {
+			p.Errorf("cannot remove %s: %s", foQ(name), Strerror(err))
+			return foFailed
+		}
 		if err := fsys.Remove(fp); err != nil {
 			p.Errorf("cannot remove %s: %s", foQ(name), Strerror(err))
 			return foFailed
@@ -1208,6 +1222,11 @@ func (r *foRmOpts) remove(name string) int {
 	}
 	if r.interactive && !foAsk(p, fmt.Sprintf("%s: remove directory %s? ", p.Name(), foQ(name))) {
 		return foKept
+	}
+	uid, gid := p.Cred()
+	if err := CheckParent(fsys, "rmdir", fp, uid, gid); err != nil {
+		p.Errorf("cannot remove directory %s: %s", foQ(name), Strerror(err))
+		return foFailed
 	}
 	if err := fsys.Remove(fp); err != nil {
 		p.Errorf("cannot remove directory %s: %s", foQ(name), Strerror(err))

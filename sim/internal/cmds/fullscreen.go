@@ -128,19 +128,39 @@ func readFile(fsys *vfs.FS, name string) ([]byte, error) {
 	return io.ReadAll(f)
 }
 
-// viMain is vim 7.0 as vi (vim-minimal) and vim (vim-enhanced).
-func viMain(p *Proc) int {
-	var file, search string
-	line, readOnly := 0, false
-	args := p.Args[1:]
+// editorArgs reads an editor's command line and returns the file to
+// edit: the first word that is not an option, or the word after "--".
+// opt sees each word first and reports whether it is one of the
+// editor's options, and whether that takes the next word as its
+// argument; other options ("-" alone is a file) are ignored.
+func editorArgs(args []string, opt func(a string) (isOpt, takesArg bool)) (file string) {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
-		switch {
-		case a == "--":
+		if a == "--" {
 			if i+1 < len(args) && file == "" {
 				file = args[i+1]
 			}
-			i = len(args)
+			break
+		}
+		if isOpt, takesArg := opt(a); isOpt {
+			if takesArg {
+				i++
+			}
+			continue
+		}
+		if file == "" && (a == "-" || !strings.HasPrefix(a, "-")) {
+			file = a
+		}
+	}
+	return file
+}
+
+// viMain is vim 7.0 as vi (vim-minimal) and vim (vim-enhanced).
+func viMain(p *Proc) int {
+	var search string
+	line, readOnly := 0, false
+	file := editorArgs(p.Args[1:], func(a string) (isOpt, takesArg bool) {
+		switch {
 		case a == "+":
 			line = -1
 		case strings.HasPrefix(a, "+/"):
@@ -153,15 +173,12 @@ func viMain(p *Proc) int {
 			readOnly = true
 		case a == "-c" || a == "-S" || a == "-u" || a == "-U" || a == "-i" || a == "-T" ||
 			a == "-w" || a == "-W" || a == "-s" || a == "-t" || a == "-q" || a == "--cmd":
-			i++ // an option and its argument: no effect here
-		case strings.HasPrefix(a, "-") && a != "-":
-			// other options change nothing rclab shows
+			return true, true // an option and its argument: no effect here
 		default:
-			if file == "" {
-				file = a
-			}
+			return false, false // other options change nothing rclab shows
 		}
-	}
+		return true, false
+	})
 	if screenReady(p) && p.StdinTty {
 		s := editorScreen(p, file)
 		s.Line, s.Search = line, search
@@ -182,17 +199,9 @@ func viMain(p *Proc) int {
 
 // nanoMain is GNU nano 1.3.12.
 func nanoMain(p *Proc) int {
-	var file string
 	line, view := 0, false
-	args := p.Args[1:]
-	for i := 0; i < len(args); i++ {
-		a := args[i]
+	file := editorArgs(p.Args[1:], func(a string) (isOpt, takesArg bool) {
 		switch {
-		case a == "--":
-			if i+1 < len(args) && file == "" {
-				file = args[i+1]
-			}
-			i = len(args)
 		case strings.HasPrefix(a, "+"):
 			num, _, _ := strings.Cut(a[1:], ",")
 			if n, err := strconv.Atoi(num); err == nil && n > 0 {
@@ -201,14 +210,12 @@ func nanoMain(p *Proc) int {
 		case a == "-v" || a == "--view":
 			view = true
 		case a == "-T" || a == "-r" || a == "-C" || a == "-Q" || a == "-Y" || a == "-o" || a == "-s":
-			i++ // an option and its argument
-		case strings.HasPrefix(a, "-") && a != "-":
+			return true, true // an option and its argument
 		default:
-			if file == "" {
-				file = a
-			}
+			return false, false
 		}
-	}
+		return true, false
+	})
 	if screenReady(p) && p.StdinTty {
 		s := editorScreen(p, file)
 		s.Line = line

@@ -32,6 +32,10 @@ func init() {
 
 // telinitMain is init and telinit as a user runs them (sysvinit 2.86).
 func telinitMain(p *Proc) int {
+	if !p.Root() { // init's quick check, before its arguments
+		fmt.Fprintf(p.Stderr, "%s: must be superuser.\n", p.Name())
+		return 1
+	}
 	args := p.Args[1:]
 	req := kernel.InitRequest{Kind: "runlevel"}
 	usage := func() int {
@@ -211,7 +215,7 @@ func wallMain(p *Proc) int {
 		text = string(data)
 	}
 	text = strings.ReplaceAll(strings.TrimRight(text, "\n"), "\n", "\r\n")
-	Broadcast(p.Sys, "root", ttyOf(p), text+"\r\n")
+	Broadcast(p.Sys, p.UserName(), ttyOf(p), text+"\r\n")
 	return 0
 }
 
@@ -272,6 +276,10 @@ func ShutdownNotice(level byte, minutes int) string {
 }
 
 func shutdownMain(p *Proc) int {
+	if !p.Root() {
+		fmt.Fprint(p.Stderr, "shutdown: you must be root to do that!\n"+shutdownUsage)
+		return 1
+	}
 	opts, operands, err := Getopt(p.Args[1:], "+acfFhHiknPrt:", nil)
 	if err != nil {
 		fmt.Fprint(p.Stderr, shutdownUsage)
@@ -379,6 +387,10 @@ func haltMain(p *Proc) int {
 		case "w":
 			wtmpOnly = true
 		}
+	}
+	if !p.Root() {
+		fmt.Fprintf(p.Stderr, "%s: must be superuser.\n", p.Name())
+		return 1
 	}
 	if wtmpOnly {
 		return 0

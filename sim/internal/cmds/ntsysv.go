@@ -55,16 +55,11 @@ func ntsysvParse(args []string) (o ntsysvOpts, bad, msg string) {
 			case "hide":
 				o.hide = true
 			case "level":
-				switch {
-				case hasVal:
-					o.levels = val
-				case i+1 < len(args):
-					i++
-					o.levels = args[i]
-				default:
+				v, last, ok := poptArg(args, i, val, hasVal)
+				if !ok {
 					return o, a, "missing argument"
 				}
-				o.hasLevels = true
+				i, o.levels, o.hasLevels = last, v, true
 			default:
 				return o, a, "unknown option"
 			}

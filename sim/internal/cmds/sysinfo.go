@@ -1571,6 +1571,8 @@ Without any OPTION, print some useful set of identified information.`)
 			p.Errorf("%s: No such user", ops[0])
 			return 1
 		}
+	} else if me, mygid := p.Cred(); me != 0 {
+		uid, gid, name = me, mygid, users.Name(me)
 	} else {
 		for _, u := range users {
 			if u.ID == 0 {
@@ -1633,9 +1635,10 @@ Same as id -un.
 	if len(ops) > 0 {
 		return siExtra(p, ops[0], 1)
 	}
-	name := ReadPasswd(p.Sys).Name(0)
-	if name == "0" {
-		p.Errorf("cannot find name for user ID 0")
+	uid, _ := p.Cred()
+	name := ReadPasswd(p.Sys).Name(uid)
+	if name == strconv.Itoa(uid) {
+		p.Errorf("cannot find name for user ID %d", uid)
 		return 1
 	}
 	p.Printf("%s\n", name)

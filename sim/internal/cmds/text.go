@@ -146,7 +146,13 @@ func txtOpen(p *Proc, name string, w *bufio.Writer) (io.Reader, func(), error) {
 	if name == "-" {
 		return &txtReader{p, p.Stdin, w}, func() {}, nil
 	}
-	f, err := p.Sys.FS.Open(p.Abs(name))
+	abs := p.Abs(name)
+	if uid, gid := p.Cred(); uid != 0 {
+		if err := CheckOpen(p.Sys.FS, abs, os.O_RDONLY, uid, gid); err != nil {
+			return nil, nil, err
+		}
+	}
+	f, err := p.Sys.FS.Open(abs)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -2,7 +2,6 @@ package shell
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -362,19 +361,10 @@ func (s *Shell) sourceCached(ctx context.Context, args []string) ([]string, erro
 	// Run as a file named after the script, so $0 stays the script's.
 	outer := s.file
 	s.file = s.opts.Name
-	err = s.r.Run(ctx, &syntax.File{Name: s.opts.Name, Stmts: f.Stmts})
+	status, err := s.runStatus(ctx, &syntax.File{Name: s.opts.Name, Stmts: f.Stmts})
 	s.file = outer
-	var es interp.ExitStatus
-	status := 0
-	switch {
-	case err == nil:
-	case errors.As(err, &es):
-		status = int(es)
-	default:
+	if err != nil {
 		return nil, err
 	}
-	if s.r.Exited() {
-		return []string{"exit", strconv.Itoa(status)}, nil
-	}
-	return []string{internal + "status", strconv.Itoa(status)}, nil
+	return s.handOn(status), nil
 }

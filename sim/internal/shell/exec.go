@@ -99,8 +99,9 @@ func (p *Procs) startPipeline(s *Shell, hc interp.HandlerContext, id string, wor
 		if i == 0 {
 			state = 'R'
 		}
+		uid, gid := p.credOf(s.opts.PID)
 		pid, err := p.k.Procs.Spawn(proc.Process{
-			PPID: s.opts.PID, TTY: s.opts.TTY, State: state, Foreground: s.opts.TTY != "",
+			PPID: s.opts.PID, UID: uid, GID: gid, TTY: s.opts.TTY, State: state, Foreground: s.opts.TTY != "",
 			Comm: comm15(path.Base(abs)), Args: argv, Exe: abs, Start: p.k.Clock.Now(), VSZ: 4020, RSS: 600,
 		})
 		if err == nil {
@@ -292,6 +293,14 @@ func (p *Procs) Run(ctx context.Context, e Exec) (status int) {
 		fmt.Fprintf(e.Stderr, "%s%s: %s\n", e.Prefix, name, msg)
 		return st
 	}
+	if uid, gid := p.credOf(e.PPID); uid != 0 && !p.mayExec(abs, uid, gid) {
+		shown := abs
+		if strings.Contains(name, "/") {
+			shown = name
+		}
+		fmt.Fprintf(e.Stderr, "%s%s: %s\n", e.Prefix, shown, cmds.Strerror(syscall.EACCES))
+		return 126
+	}
 	head, err := readHead(p.k, abs, 4096)
 	if err != nil {
 		fmt.Fprintf(e.Stderr, "%s%s: %s\n", e.Prefix, name, cmds.Strerror(err))
@@ -365,8 +374,9 @@ func (p *Procs) fork(e Exec, exe string, argv []string, c *cmds.Command) (int, b
 	}
 	// The kernel names a process after the file it executes: a script's
 	// process is "crond" even though bash runs it.
+	uid, gid := p.credOf(e.PPID)
 	pid, err := p.k.Procs.Spawn(proc.Process{
-		PPID: e.PPID, TTY: e.TTY, State: 'R', Foreground: e.TTY != "",
+		PPID: e.PPID, UID: uid, GID: gid, TTY: e.TTY, State: 'R', Foreground: e.TTY != "",
 		Comm: comm15(path.Base(exe)), Args: argv, Exe: exe, Start: p.k.Clock.Now(),
 		VSZ: vsz, RSS: rss,
 	})
@@ -576,6 +586,28 @@ func getenv(env []string, name string) string {
 func ownerOf(fi fs.FileInfo) (uid, gid int) {
 	if st, ok := fi.Sys().(*vfs.Stat); ok {
 		return st.Uid, st.Gid
+	}
+	return 0, 0
+}
+
+// mayExec reports whether uid may execute abs: search every directory
+// on the way and execute the file (a script is read as well, by the
+// shell that runs it).
+func (p *Procs) mayExec(abs string, uid, gid int) bool {
+	if cmds.CheckPath(p.k.FS, "execve", abs, uid, gid) != nil {
+		return false
+	}
+	fi, err := p.k.FS.Stat(abs)
+	return err == nil && cmds.MayAccess(fi, uid, gid, 1)
+}
+
+// credOf is the user and group of process pid, which its children
+// inherit: root when pid is not in the table.
+func (p *Procs) credOf(pid int) (uid, gid int) {
+	if pid != 0 && p.k.Procs != nil {
+		if x, ok := p.k.Procs.Get(pid); ok {
+			return x.UID, x.GID
+		}
 	}
 	return 0, 0
 }

@@ -58,9 +58,21 @@ func (s *Shell) open(ctx context.Context, name string, flag int, perm os.FileMod
 			return nil, s.pathError(name, syscall.EISDIR)
 		}
 	}
+	uid, gid := s.cred()
+	created := false
+	if uid != 0 {
+		if err := cmds.CheckOpen(fsys, abs, flag, uid, gid); err != nil {
+			return nil, s.pathError(name, syscall.EACCES)
+		}
+		_, err := fsys.Stat(abs)
+		created = err != nil && flag&os.O_CREATE != 0
+	}
 	f, err := fsys.OpenFile(abs, flag, perm)
 	if err != nil {
 		return nil, s.pathError(name, err)
+	}
+	if created {
+		fsys.Chown(abs, uid, gid)
 	}
 	if flag&(os.O_WRONLY|os.O_RDWR) == 0 {
 		fi, err := f.Stat()
@@ -141,17 +153,46 @@ func (s *Shell) readDir(ctx context.Context, name string) ([]fs.DirEntry, error)
 	return out, nil
 }
 
-// access answers test -r/-w/-x as for root: read and write always granted
-// on existing files, execute when any x bit is set (or for directories).
+// access answers test -r/-w/-x for the shell's user: root may read and
+// write every existing file, and execute when any x bit is set (or a
+// directory).
 func (s *Shell) access(ctx context.Context, name string, mode interp.AccessMode) error {
 	fi, err := s.opts.Kernel.FS.Stat(name)
 	if err != nil {
 		return err
 	}
+	uid, gid := s.cred()
 	if mode&interp.AccessExec != 0 && !fi.IsDir() && fi.Mode().Perm()&0o111 == 0 {
 		return &os.PathError{Op: "access", Path: name, Err: syscall.EACCES}
 	}
+	if uid == 0 {
+		return nil
+	}
+	want := fs.FileMode(0)
+	if mode&interp.AccessRead != 0 {
+		want |= 4
+	}
+	if mode&interp.AccessWrite != 0 {
+		want |= 2
+	}
+	if mode&interp.AccessExec != 0 {
+		want |= 1
+	}
+	if cmds.CheckPath(s.opts.Kernel.FS, "access", name, uid, gid) != nil || !cmds.MayAccess(fi, uid, gid, want) {
+		return &os.PathError{Op: "access", Path: name, Err: syscall.EACCES}
+	}
 	return nil
+}
+
+// cred is the user and group the shell runs as: its process's owner,
+// root when it has no process.
+func (s *Shell) cred() (uid, gid int) {
+	if k := s.opts.Kernel; s.opts.PID != 0 && k.Procs != nil {
+		if me, ok := k.Procs.Get(s.opts.PID); ok {
+			return me.UID, me.GID
+		}
+	}
+	return 0, 0
 }
 
 // nullFile is /dev/null.

@@ -117,23 +117,37 @@ func (s *Shell) runNested(ctx context.Context, stmts []*syntax.Stmt) ([]string, 
 		// nodes.
 		node = &syntax.File{Name: s.file, Stmts: stmts}
 	}
-	err := s.r.Run(ctx, node)
-	var es interp.ExitStatus
-	status := 0
-	switch {
-	case err == nil:
-	case errors.As(err, &es):
-		status = int(es)
-	default:
+	status, err := s.runStatus(ctx, node)
+	if err != nil {
 		return nil, err
 	}
-	if s.r.Exited() {
-		return []string{"exit", strconv.Itoa(status)}, nil
-	}
-	if status == 0 {
+	if status == 0 && !s.r.Exited() {
 		return trueArgs, nil
 	}
-	return []string{internal + "status", strconv.Itoa(status)}, nil
+	return s.handOn(status), nil
+}
+
+// runStatus runs node on the shell's runner and returns its exit status;
+// err is an error other than a status.
+func (s *Shell) runStatus(ctx context.Context, node syntax.Node) (status int, err error) {
+	err = s.r.Run(ctx, node)
+	var es interp.ExitStatus
+	switch {
+	case err == nil:
+		return 0, nil
+	case errors.As(err, &es):
+		return int(es), nil
+	}
+	return 0, err
+}
+
+// handOn is the command that hands on the status of a nested run:
+// "exit N" when the run called exit, else the internal status command.
+func (s *Shell) handOn(status int) []string {
+	if s.r.Exited() {
+		return []string{"exit", strconv.Itoa(status)}
+	}
+	return []string{internal + "status", strconv.Itoa(status)}
 }
 
 // sourceNested runs `source FILE` (FILE resolved already) nested.

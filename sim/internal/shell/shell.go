@@ -18,12 +18,14 @@
 package shell
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"maps"
+	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -115,6 +117,7 @@ func New(o Options) (*Shell, error) {
 	if o.Terminal == nil {
 		o.Terminal = o.Stdout
 	}
+	o.Stdin = stdinFor(o.Stdin)
 	s := &Shell{opts: o, term: o.Terminal, aliases: map[string]string{}}
 	s.umask.Store(uint32(o.Umask & fs.ModePerm))
 	s.procs = o.Procs
@@ -688,3 +691,37 @@ func markTopSources(f *syntax.File) {
 		}
 	}
 }
+
+// stdinFor returns what the interpreter is given for in. interp only
+// reads an *os.File: for any other reader it makes an OS pipe and a
+// goroutine copying into it, which costs more than the rest of starting a
+// shell. Most shells (every init script) have nothing to read, so an
+// empty in is served by one pipe whose writer is closed: it reads as end
+// of file for every shell at once and is never closed itself.
+func stdinFor(in io.Reader) io.Reader {
+	var empty bool
+	switch r := in.(type) {
+	case *strings.Reader:
+		empty = r.Len() == 0
+	case *bytes.Reader:
+		empty = r.Len() == 0
+	}
+	if !empty {
+		return in
+	}
+	if f := endOfInput(); f != nil {
+		return f
+	}
+	return in
+}
+
+// endOfInput is the shared always-at-end-of-file reader (nil if the host
+// refused a pipe).
+var endOfInput = sync.OnceValue(func() *os.File {
+	r, w, err := os.Pipe()
+	if err != nil {
+		return nil
+	}
+	w.Close()
+	return r
+})

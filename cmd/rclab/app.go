@@ -58,14 +58,7 @@ var _ tui.LessonProgress = (*tuiProgress)(nil)
 // openTUIProgress loads the learner's progress; a notice (a corrupt file
 // set aside) is printed on stderr.
 func openTUIProgress(stderr io.Writer) (*tuiProgress, error) {
-	store, err := openStore(hostEnv.getenv)
-	if err != nil {
-		return nil, err
-	}
-	prog, notice, err := store.Load()
-	if notice != "" {
-		fmt.Fprintf(stderr, "rclab: %s\n", notice)
-	}
+	store, prog, err := loadProgress(stderr)
 	if err != nil {
 		return nil, err
 	}

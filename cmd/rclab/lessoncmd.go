@@ -122,14 +122,7 @@ GRUB. Without ID it continues with the first lesson not yet completed.`,
 			if err != nil {
 				return err
 			}
-			store, err := openStore(hostEnv.getenv)
-			if err != nil {
-				return err
-			}
-			prog, notice, err := store.Load()
-			if notice != "" {
-				fmt.Fprintf(stderr, "rclab: %s\n", notice)
-			}
+			store, prog, err := loadProgress(stderr)
 			if err != nil {
 				return err
 			}
@@ -184,14 +177,7 @@ GRUB. Without ID it continues with the first lesson not yet completed.`,
 			if err != nil {
 				return err
 			}
-			store, err := openStore(hostEnv.getenv)
-			if err != nil {
-				return err
-			}
-			p, notice, err := store.Load()
-			if notice != "" {
-				fmt.Fprintf(stderr, "rclab: %s\n", notice)
-			}
+			store, p, err := loadProgress(stderr)
 			if err != nil {
 				return err
 			}
@@ -280,6 +266,20 @@ func validateFile(file string) []error {
 func openStore(getenv func(string) string) (progressStore, error) {
 	p, err := defaultProgressPath(getenv)
 	return progressStore{path: p}, err
+}
+
+// loadProgress opens the learner's store and loads it; a notice (a
+// corrupt file set aside) goes to stderr.
+func loadProgress(stderr io.Writer) (progressStore, *Progress, error) {
+	store, err := openStore(hostEnv.getenv)
+	if err != nil {
+		return store, nil, err
+	}
+	prog, notice, err := store.Load()
+	if notice != "" {
+		fmt.Fprintf(stderr, "rclab: %s\n", notice)
+	}
+	return store, prog, err
 }
 
 func showProgress(w io.Writer, l check.Lang, ls []*lessons.Lesson, p *Progress, path string) {

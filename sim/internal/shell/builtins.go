@@ -105,7 +105,7 @@ func (s *Shell) builtin(ctx context.Context, hc interp.HandlerContext, name stri
 		return s.procs.runProgram(ctx, c, Exec{
 			Argv: append([]string{"kill"}, args...), Dir: hc.Dir, Environ: exportedOf(hc.Env),
 			Stdin: hc.Stdin, Stdout: hc.Stdout, Stderr: hc.Stderr, Term: s.term, Umask: s.Umask(),
-			PPID: s.opts.PID, TTY: s.opts.TTY,
+			PPID: s.opts.PID, TTY: s.opts.TTY, Builtin: true,
 		}, s.opts.PID)
 	case "caller":
 		return 1

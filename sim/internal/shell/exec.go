@@ -189,6 +189,9 @@ type Exec struct {
 	Background bool
 	// PipeSlot names the pipeline member the program runs in ("ID.I").
 	PipeSlot string
+	// Builtin says the program is a shell builtin (kill) running inside
+	// the calling shell's own process, which lives on after it.
+	Builtin bool
 }
 
 // execMiddleware is the shell's only exec handler: it never calls next,
@@ -444,7 +447,9 @@ func (p *Procs) runProgram(ctx context.Context, c *cmds.Command, e Exec, pid int
 			fmt.Fprintf(e.Stderr, "%s: rclab internal error: %v\n", c.Name, r)
 			status = 1
 		}
-		p.finish(proc, e, pid, job, status)
+		if !e.Builtin {
+			p.finish(proc, e, pid, job, status)
+		}
 		if p.observe != nil {
 			p.observe(Ran{Argv: e.Argv, PID: pid, Status: status})
 		}

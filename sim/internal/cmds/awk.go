@@ -198,7 +198,7 @@ func awkMain(p *Proc) int {
 			if appendTo {
 				flag = os.O_WRONLY | os.O_CREATE | os.O_APPEND
 			}
-			return p.Sys.FS.OpenFile(p.Abs(file), flag, 0o666&^p.Umask)
+			return p.userFS().OpenFile(p.Abs(file), flag, 0o666&^p.Umask)
 		},
 		Regexp:   func(ere string) (*regexp.Regexp, error) { return compilePOSIX(ere, true, false) },
 		Strerror: Strerror,
@@ -234,7 +234,7 @@ func awkReadSource(p *Proc, file string) (string, error) {
 		data, err := io.ReadAll(p.Stdin)
 		return string(data), err
 	}
-	f, err := p.Sys.FS.Open(p.Abs(file))
+	f, err := p.userFS().Open(p.Abs(file))
 	if err != nil {
 		return "", err
 	}
@@ -249,7 +249,7 @@ func awkReadSource(p *Proc, file string) (string, error) {
 // awkOpen opens an input file; a directory opens, as on Linux, but its
 // reading fails with EISDIR.
 func awkOpen(p *Proc, file string) (io.ReadCloser, error) {
-	f, err := p.Sys.FS.Open(p.Abs(file))
+	f, err := p.userFS().Open(p.Abs(file))
 	if err != nil {
 		return nil, err
 	}

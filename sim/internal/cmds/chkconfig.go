@@ -136,6 +136,13 @@ func chkconfigMain(p *Proc) int {
 		if len(o.args) != 1 || o.args[0] == "" {
 			return chkconfigUsage(p)
 		}
+		if !chkPrivileged(p) {
+			// Checked once the service is known; xinetd services have
+			// nothing to add or delete.
+			if svc, err := chkconfig.Lookup(fsys, o.args[0]); err == nil && !svc.Xinetd {
+				return chkNoPrivileges(p)
+			}
+		}
 		if o.add {
 			err := chkconfig.Add(fsys, o.args[0])
 			return chkconfigReport(p, err, func(err error) bool {
@@ -176,6 +183,9 @@ func chkconfigMain(p *Proc) int {
 		fmt.Fprintln(p.Stderr, err.Error())
 		return 1
 	}
+	if !chkPrivileged(p) {
+		return chkNoPrivileges(p)
+	}
 	switch state {
 	case "on", "off":
 		err = chkconfig.Set(fsys, name, o.levels, state == "on")
@@ -199,6 +209,24 @@ func chkconfigMain(p *Proc) int {
 		var s *chkconfig.SymlinkError
 		return errors.As(err, &s) || errors.As(err, &g) && g.Fatal
 	})
+}
+
+// chkPrivileged is chkconfig's check before it changes anything: that
+// its user may read and write /etc/rc.d/rc3.d (access(2)), which only
+// root may on a stock system.
+func chkPrivileged(p *Proc) bool {
+	u := p.userFS()
+	if u.uid == 0 {
+		return true
+	}
+	fi, err := u.Stat(chkconfig.RCDir + "/rc3.d")
+	return err == nil && u.may(fi, 6)
+}
+
+// chkNoPrivileges refuses a change to a user chkPrivileged turned down.
+func chkNoPrivileges(p *Proc) int {
+	fmt.Fprintln(p.Stderr, "You do not have enough privileges to perform this operation.")
+	return 1
 }
 
 // chkconfigReport prints the messages of an operation's errors in order

@@ -345,7 +345,7 @@ func chmodMain(p *Proc) int {
 		return foUsage(p, "missing operand after %s", foQ(mode))
 	}
 	if hasRef {
-		fi, err := p.Sys.FS.Stat(foPath(p, refFile))
+		fi, err := p.userFS().Stat(foPath(p, refFile))
 		if err != nil {
 			p.Errorf("failed to get attributes of %s: %s", foQ(refFile), Strerror(err))
 			return 1
@@ -373,7 +373,7 @@ func (c *chmodRun) do(name string, top bool) bool {
 	if p.Canceled() {
 		return false
 	}
-	fsys := p.Sys.FS
+	fsys := p.userFS()
 	fp := foPath(p, name)
 	var fi fs.FileInfo
 	var err error
@@ -634,7 +634,7 @@ func chownCommon(p *Proc, chgrp bool) int {
 		c.traversal = foTravP
 	}
 	if hasRef {
-		fi, err := p.Sys.FS.Stat(foPath(p, refFile))
+		fi, err := p.userFS().Stat(foPath(p, refFile))
 		if err != nil {
 			p.Errorf("failed to get attributes of %s: %s", foQ(refFile), Strerror(err))
 			return 1
@@ -776,7 +776,7 @@ func (c *chownRun) do(name string, top bool, dirs map[uint64]bool) bool {
 	if p.Canceled() {
 		return false
 	}
-	fsys := p.Sys.FS
+	fsys := p.userFS()
 	fp := foPath(p, name)
 	followTop := c.traversal != foTravP || (!c.recursive && c.deref != 0)
 	follow := c.traversal == foTravL || (top && followTop)

@@ -1006,8 +1006,8 @@ func sshKnownHost(p *Proc, host string) bool {
 
 func sshAddKnownHost(p *Proc, host string) {
 	file := sshKnownHostsFile(p)
-	p.Sys.FS.MkdirAll(path.Dir(file), 0o700)
-	f, err := p.Sys.FS.OpenFile(file, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	p.userFS().Mkdir(path.Dir(file), 0o700)
+	f, err := p.userFS().OpenFile(file, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
 	if err != nil {
 		return
 	}

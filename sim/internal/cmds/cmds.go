@@ -65,6 +65,9 @@ type Proc struct {
 	Run func(argv []string, stdin io.Reader, stdout, stderr io.Writer) int
 
 	stayed stay
+	// ufs is the file system as the program's user sees it (userFS).
+	ufs     *userFS
+	ufsOnce sync.Once
 }
 
 // stay records that the process outlives its Main (see Stay).

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"syscall"
 
+	"rclab/sim/internal/kernel"
 	"rclab/vfs"
 )
 
@@ -36,29 +38,72 @@ func (p *Proc) Root() bool {
 // generic_permission decides: root may read and write anything, and
 // execute what has an x bit or is a directory.
 func MayAccess(fi fs.FileInfo, uid, gid int, want fs.FileMode) bool {
+	return (&ids{uid: uid, gid: gid}).may(fi, want)
+}
+
+// ids is who a program runs as for the kernel's checks: its user, its
+// primary group, and the other groups login gave it (none when nil).
+type ids struct {
+	uid, gid int
+	groups   []int
+}
+
+// idsOf is uid and gid with the groups /etc/group gives the user, as
+// initgroups(3) reads them at login.
+func idsOf(k *kernel.Kernel, uid, gid int) ids {
+	c := ids{uid: uid, gid: gid}
+	if uid != 0 && k != nil {
+		c.groups = siGroupsOf(ReadGroup(k), ReadPasswd(k).Name(uid), gid)
+	}
+	return c
+}
+
+// inGroup is the kernel's in_group_p: g is the primary group or one of
+// the others.
+func (c *ids) inGroup(g int) bool {
+	return g == c.gid || slices.Contains(c.groups, g)
+}
+
+// may is generic_permission: the owner's bits for the owner, else the
+// group's for a member of the file's group, else the others'.
+func (c *ids) may(fi fs.FileInfo, want fs.FileMode) bool {
 	perm := fi.Mode().Perm()
-	if uid == 0 {
+	if c.uid == 0 {
 		return want&1 == 0 || fi.IsDir() || perm&0o111 != 0
 	}
 	if st, ok := fi.Sys().(*vfs.Stat); ok {
 		switch {
-		case st.Uid == uid:
+		case st.Uid == c.uid:
 			perm >>= 6
-		case st.Gid == gid:
+		case c.inGroup(st.Gid):
 			perm >>= 3
 		}
 	}
 	return perm&want == want
 }
 
-// CheckPath returns EACCES (as a *fs.PathError of op) when uid may not
-// reach abs: a directory on the way denies search. A missing component is
-// not an error here: the operation itself reports it.
-func CheckPath(fsys *vfs.FS, op, abs string, uid, gid int) error {
-	if uid == 0 {
+// searchable returns EACCES (a *fs.PathError of op on abs) when a
+// directory on the way to abs denies search: each directory the name
+// passes lexically and each one its directory really is once symbolic
+// links are resolved. A missing component is not an error here: the
+// operation itself reports it.
+func (c *ids) searchable(fsys *vfs.FS, op, abs string) error {
+	if c.uid == 0 {
 		return nil
 	}
-	dir := path.Dir(path.Clean(abs))
+	dir := path.Dir(path.Clean("/" + abs))
+	if !c.searchChain(fsys, dir) {
+		return &fs.PathError{Op: op, Path: abs, Err: syscall.EACCES}
+	}
+	if real, err := fsys.EvalSymlinks(dir); err == nil && real != dir && !c.searchChain(fsys, real) {
+		return &fs.PathError{Op: op, Path: abs, Err: syscall.EACCES}
+	}
+	return nil
+}
+
+// searchChain reports whether every directory from / down to dir (itself
+// included) lets the user search it.
+func (c *ids) searchChain(fsys *vfs.FS, dir string) bool {
 	cur := "/"
 	parts := strings.Split(strings.Trim(dir, "/"), "/")
 	if dir == "/" {
@@ -70,13 +115,20 @@ func CheckPath(fsys *vfs.FS, op, abs string, uid, gid int) error {
 		}
 		fi, err := fsys.Stat(cur)
 		if err != nil || !fi.IsDir() {
-			return nil
+			return true
 		}
-		if !MayAccess(fi, uid, gid, 1) {
-			return &fs.PathError{Op: op, Path: abs, Err: syscall.EACCES}
+		if !c.may(fi, 1) {
+			return false
 		}
 	}
-	return nil
+	return true
+}
+
+// CheckPath returns EACCES (as a *fs.PathError of op) when uid may not
+// reach abs: a directory on the way denies search. A missing component is
+// not an error here: the operation itself reports it.
+func CheckPath(fsys *vfs.FS, op, abs string, uid, gid int) error {
+	return (&ids{uid: uid, gid: gid}).searchable(fsys, op, abs)
 }
 
 // CheckOpen returns the error the kernel gives uid opening abs with flag
@@ -116,31 +168,6 @@ func CheckOpen(fsys *vfs.FS, abs string, flag int, uid, gid int) error {
 	return nil
 }
 
-// CheckParent returns EACCES (a *fs.PathError of op on abs) when uid may
-// not add or remove an entry of abs's directory: it needs write and
-// search there.
-func CheckParent(fsys *vfs.FS, op, abs string, uid, gid int) error {
-	if uid == 0 {
-		return nil
-	}
-	if err := CheckPath(fsys, op, abs, uid, gid); err != nil {
-		return err
-	}
-	di, err := fsys.Stat(path.Dir(abs))
-	if err == nil && di.IsDir() && !MayAccess(di, uid, gid, 3) {
-		return &fs.PathError{Op: op, Path: abs, Err: syscall.EACCES}
-	}
-	return nil
-}
-
-// Own gives a file a program created to the user it runs as (vfs makes
-// every new file root's). Nothing changes for root.
-func (p *Proc) Own(abs string) {
-	if uid, gid := p.Cred(); uid != 0 || gid != 0 {
-		p.Sys.FS.Lchown(abs, uid, gid)
-	}
-}
-
 // UserName is the name of the user the program runs as, from
 // /etc/passwd (the number when no entry has it).
 func (p *Proc) UserName() string {
@@ -149,40 +176,4 @@ func (p *Proc) UserName() string {
 		return "root"
 	}
 	return ReadPasswd(p.Sys).Name(uid)
-}
-
-// touchDenied is the error touch's open gets when its user may neither
-// write nor create fp; nil for root, and for the file's owner, whose
-// utimes may set the times of a file it cannot write.
-func touchDenied(p *Proc, fp string) error {
-	uid, gid := p.Cred()
-	err := CheckOpen(p.Sys.FS, fp, syscall.O_WRONLY|syscall.O_CREAT, uid, gid)
-	if err == nil {
-		return nil
-	}
-	if fi, serr := p.Sys.FS.Stat(fp); serr == nil && CheckPath(p.Sys.FS, "open", fp, uid, gid) == nil {
-		if st, ok := fi.Sys().(*vfs.Stat); ok && st.Uid == uid {
-			return nil
-		}
-	}
-	return err
-}
-
-// foMkdir is mkdir(2) for the program's user: an existing name fails
-// with EEXIST first, then the parent must let the user add an entry, and
-// the new directory is the user's.
-func foMkdir(p *Proc, fp string, mode fs.FileMode) error {
-	uid, gid := p.Cred()
-	if uid != 0 {
-		if _, err := p.Sys.FS.Lstat(fp); err != nil {
-			if err := CheckParent(p.Sys.FS, "mkdir", fp, uid, gid); err != nil {
-				return err
-			}
-		}
-	}
-	if err := p.Sys.FS.Mkdir(fp, mode); err != nil {
-		return err
-	}
-	p.Own(fp)
-	return nil
 }

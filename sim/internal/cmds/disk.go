@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
+	"syscall"
 )
 
 func init() {
@@ -476,9 +477,9 @@ func duMain(p *Proc) int {
 		var fi fs.FileInfo
 		var err error
 		if d.deref {
-			fi, err = p.Sys.FS.Stat(abs)
+			fi, err = p.userFS().Stat(abs)
 		} else {
-			fi, err = p.Sys.FS.Lstat(abs)
+			fi, err = p.userFS().Lstat(abs)
 		}
 		if err != nil {
 			d.fail(op, err)
@@ -531,7 +532,8 @@ func (d *duer) walk(name, abs string, fi fs.FileInfo, depth int, dev uint64) (in
 			d.seen[st.Ino] = true
 		}
 		var infos []fs.FileInfo
-		dh, err := d.p.Sys.FS.Open(abs)
+		fsys := d.p.userFS()
+		dh, err := fsys.Open(abs)
 		if err == nil {
 			infos, err = dh.Readdir(-1)
 			dh.Close()
@@ -545,13 +547,20 @@ func (d *duer) walk(name, abs string, fi fs.FileInfo, depth int, dev uint64) (in
 		if name == "/" {
 			prefix = "/"
 		}
+		// Entries of a directory its user may read but not search
+		// cannot be measured.
+		blind := fsys.uid != 0 && !fsys.may(fi, 1)
 		for _, c := range infos {
 			if d.p.Canceled() {
 				break
 			}
+			if blind {
+				d.fail(prefix+c.Name(), syscall.EACCES)
+				continue
+			}
 			cabs := strings.TrimSuffix(abs, "/") + "/" + c.Name()
 			if d.deref {
-				if s, err := d.p.Sys.FS.Stat(cabs); err == nil {
+				if s, err := fsys.Stat(cabs); err == nil {
 					c = s
 				} else if !errors.Is(err, fs.ErrNotExist) {
 					d.fail(prefix+c.Name(), err)

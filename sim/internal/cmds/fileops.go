@@ -86,7 +86,7 @@ func foIsLink(fi fs.FileInfo) bool { return fi.Mode()&fs.ModeSymlink != 0 }
 
 // foNames lists a directory's entries, sorted.
 func foNames(p *Proc, name string) ([]string, error) {
-	f, err := p.Sys.FS.Open(foPath(p, name))
+	f, err := p.userFS().Open(foPath(p, name))
 	if err != nil {
 		return nil, err
 	}
@@ -169,13 +169,13 @@ func foSameInode(a, b fs.FileInfo) bool {
 // foWithin reports whether the physical place of dst lies in or under the
 // directory src (both vfs paths); dst need not exist.
 func foWithin(p *Proc, src, dst string) bool {
-	s, err := p.Sys.FS.EvalSymlinks(src)
+	s, err := p.userFS().EvalSymlinks(src)
 	if err != nil {
 		return false
 	}
-	d, err := p.Sys.FS.EvalSymlinks(dst)
+	d, err := p.userFS().EvalSymlinks(dst)
 	if err != nil {
-		parent, err := p.Sys.FS.EvalSymlinks(foDir(dst))
+		parent, err := p.userFS().EvalSymlinks(foDir(dst))
 		if err != nil {
 			return false
 		}
@@ -399,7 +399,7 @@ func touchMain(p *Proc) int {
 		newA, newM = stamp, stamp
 	}
 	if useRef {
-		fi, err := p.Sys.FS.Stat(foPath(p, ref))
+		fi, err := p.userFS().Stat(foPath(p, ref))
 		if err != nil {
 			p.Errorf("failed to get attributes of %s: %s", foQ(ref), Strerror(err))
 			return 1
@@ -426,6 +426,9 @@ func touchMain(p *Proc) int {
 	if len(files) == 0 {
 		return foUsage(p, "missing file operand")
 	}
+	// Both times to now is utimes(2) with no times, which a user who may
+	// write a file may do to someone else's.
+	amtimeNow := atime && mtime && !dateSet && !useRef && !useDate
 	if !atime {
 		newA = time.Time{}
 	}
@@ -438,30 +441,32 @@ func touchMain(p *Proc) int {
 			continue // standard output is no file of the vfs
 		}
 		fp := foPath(p, name)
+		fsys := p.userFS()
+		// As touch 5.97: open (creating) the file, then set its times;
+		// the open's error is the one told when setting the times fails.
 		var openErr error
 		if !noCreate {
-			_, statErr := p.Sys.FS.Stat(fp)
-			if err := touchDenied(p, fp); err != nil {
-				openErr = err
-			} else if f, err := p.Sys.FS.OpenFile(fp, os.O_WRONLY|os.O_CREATE, foUmask(p, 0o666)); err == nil {
-				if statErr != nil {
-					p.Own(fp) // created: the file is its user's
-				}
+			f, err := fsys.OpenFile(fp, os.O_WRONLY|os.O_CREATE, foUmask(p, 0o666))
+			if err == nil {
 				f.Close()
-			} else if Errno(err) != syscall.EISDIR {
+			} else if e := Errno(err); e != syscall.EISDIR && e != syscall.EINVAL && e != syscall.EPERM {
 				openErr = err
 			}
 		}
-		if openErr != nil {
-			p.Errorf("cannot touch %s: %s", foQ(name), Strerror(openErr))
-			status = 1
-			continue
+		if amtimeNow {
+			err = fsys.Touch(fp, now)
+		} else {
+			err = fsys.Chtimes(fp, newA, newM)
 		}
-		if err := p.Sys.FS.Chtimes(fp, newA, newM); err != nil {
-			if noCreate && Errno(err) == syscall.ENOENT {
+		if err != nil {
+			switch {
+			case openErr != nil:
+				p.Errorf("cannot touch %s: %s", foQ(name), Strerror(openErr))
+			case noCreate && Errno(err) == syscall.ENOENT:
 				continue
+			default:
+				p.Errorf("setting times of %s: %s", foQ(name), Strerror(err))
 			}
-			p.Errorf("setting times of %s: %s", foQ(name), Strerror(err))
 			status = 1
 		}
 	}
@@ -864,13 +869,13 @@ func mkdirMain(p *Proc) int {
 			}
 			continue
 		}
-		if err := foMkdir(p, foPath(p, dir), mode); err != nil {
+		if err := p.userFS().Mkdir(foPath(p, dir), mode); err != nil {
 			p.Errorf("cannot create directory %s: %s", foQ(dir), Strerror(err))
 			status = 1
 			continue
 		}
 		if hasMode {
-			p.Sys.FS.Chmod(foPath(p, dir), mode)
+			p.userFS().Chmod(foPath(p, dir), mode)
 		}
 		created(dir)
 	}
@@ -879,7 +884,7 @@ func mkdirMain(p *Proc) int {
 
 // mkdirParents is mkdir -p for one operand.
 func mkdirParents(p *Proc, dir string, mode fs.FileMode, hasMode bool, created func(string)) bool {
-	fsys := p.Sys.FS
+	fsys := p.userFS()
 	if fi, err := fsys.Stat(foPath(p, dir)); err == nil {
 		if !fi.IsDir() {
 			p.Errorf("%s exists but is not a directory", foQ(dir))
@@ -905,14 +910,14 @@ func mkdirParents(p *Proc, dir string, mode fs.FileMode, hasMode bool, created f
 			}
 			continue
 		}
-		if err := foMkdir(p, fp, parentMode); err != nil {
+		if err := p.userFS().Mkdir(fp, parentMode); err != nil {
 			p.Errorf("cannot create directory %s: %s", foQ(pre), Strerror(err))
 			return false
 		}
 		created(pre)
 	}
 	fp := foPath(p, dir)
-	if err := foMkdir(p, fp, mode); err != nil {
+	if err := p.userFS().Mkdir(fp, mode); err != nil {
 		if fi, serr := fsys.Stat(fp); serr == nil && fi.IsDir() {
 			return true
 		}
@@ -1026,18 +1031,15 @@ func foRmdir(p *Proc, name string) error {
 	if lp == "" {
 		lp = "/"
 	}
-	fi, err := p.Sys.FS.Lstat(lp)
+	fsys := p.userFS()
+	fi, err := fsys.Lstat(lp)
 	if err != nil {
 		return err
 	}
 	if !fi.IsDir() {
 		return syscall.ENOTDIR
 	}
-	uid, gid := p.Cred()
-	if err := CheckParent(p.Sys.FS, "rmdir", lp, uid, gid); err != nil {
-		return err
-	}
-	return p.Sys.FS.Remove(fp)
+	return fsys.Remove(fp)
 }
 
 // ---------------------------------------------------------------- rm
@@ -1134,13 +1136,13 @@ func rmMain(p *Proc) int {
 			continue
 		}
 		if r.recursive && preserveRoot {
-			if real, err := p.Sys.FS.EvalSymlinks(foPath(p, name)); err == nil && real == "/" {
+			if real, err := p.userFS().EvalSymlinks(foPath(p, name)); err == nil && real == "/" {
 				foRootWarn(p, name)
 				status = 1
 				continue
 			}
 		}
-		if r.remove(name) == foFailed {
+		if r.remove(name, true) == foFailed {
 			status = 1
 		}
 	}
@@ -1157,9 +1159,11 @@ func foRootWarn(p *Proc, name string) {
 	p.Errorf("use --no-preserve-root to override this failsafe")
 }
 
-func (r *foRmOpts) remove(name string) int {
+// remove removes name, an operand when top (else an entry of a directory
+// being removed).
+func (r *foRmOpts) remove(name string, top bool) int {
 	p := r.p
-	fsys := p.Sys.FS
+	fsys := p.userFS()
 	fp := foPath(p, name)
 	fi, err := fsys.Lstat(fp)
 	if err != nil {
@@ -1174,13 +1178,8 @@ func (r *foRmOpts) remove(name string) int {
 		return foFailed
 	}
 	if !fi.IsDir() {
-		if r.interactive && !foAsk(p, fmt.Sprintf("%s: remove %s %s? ", p.Name(), foFileType(fi), foQ(name))) {
+		if !r.ask(fsys, fp, "remove %s %s? ", foFileType(fi), foQ(name)) {
 			return foKept
-		}
-		uid, gid := p.Cred()
-		if err := CheckParent(fsys, "unlink", fp, uid, gid); err != nil {
-			p.Errorf("cannot remove %s: %s", foQ(name), Strerror(err))
-			return foFailed
 		}
 		if err := fsys.Remove(fp); err != nil {
 			p.Errorf("cannot remove %s: %s", foQ(name), Strerror(err))
@@ -1195,8 +1194,17 @@ func (r *foRmOpts) remove(name string) int {
 		p.Errorf("cannot remove %s: %s", foQ(name), Strerror(syscall.EISDIR))
 		return foFailed
 	}
-	if r.interactive && !foAsk(p, fmt.Sprintf("%s: descend into directory %s? ", p.Name(), foQ(name))) {
+	if !r.ask(fsys, fp, "descend into %s %s? ", "directory", foQ(name)) {
 		return foKept
+	}
+	if fsys.uid != 0 && !fsys.may(fi, 1) {
+		// rm 5.97 goes into each directory it empties.
+		from, to := ".", name
+		if !top {
+			from, to = foDir(name), foBase(name)
+		}
+		p.Errorf("cannot chdir from %s to %s: %s", foQ(from), foQ(to), Strerror(syscall.EACCES))
+		return foFailed
 	}
 	names, err := foNames(p, name)
 	if err != nil {
@@ -1208,7 +1216,7 @@ func (r *foRmOpts) remove(name string) int {
 		if p.Canceled() {
 			return foFailed
 		}
-		switch r.remove(foJoin(name, c)) {
+		switch r.remove(foJoin(name, c), false) {
 		case foFailed:
 			result = foFailed
 		case foKept:
@@ -1220,13 +1228,8 @@ func (r *foRmOpts) remove(name string) int {
 	if result != foRemoved {
 		return result
 	}
-	if r.interactive && !foAsk(p, fmt.Sprintf("%s: remove directory %s? ", p.Name(), foQ(name))) {
+	if !r.ask(fsys, fp, "remove %s %s? ", "directory", foQ(name)) {
 		return foKept
-	}
-	uid, gid := p.Cred()
-	if err := CheckParent(fsys, "rmdir", fp, uid, gid); err != nil {
-		p.Errorf("cannot remove directory %s: %s", foQ(name), Strerror(err))
-		return foFailed
 	}
 	if err := fsys.Remove(fp); err != nil {
 		p.Errorf("cannot remove directory %s: %s", foQ(name), Strerror(err))
@@ -1236,6 +1239,28 @@ func (r *foRmOpts) remove(name string) int {
 		p.Printf("removed directory: %s\n", foQ(name))
 	}
 	return foRemoved
+}
+
+// ask is rm's prompt before acting on fp: with -i always, and without -f
+// when standard input is a terminal and the user may not write the file
+// (then it is "write-protected", and rm asks though the removal depends
+// on the directory only). format takes the file type and the quoted name.
+// It reports whether to go ahead.
+func (r *foRmOpts) ask(fsys *userFS, fp, format, kind, qname string) bool {
+	p := r.p
+	protected := false
+	if !r.force && (r.interactive || p.StdinTty) && fsys.uid != 0 {
+		// A symbolic link is never write-protected.
+		fi, err := fsys.Lstat(fp)
+		protected = err == nil && !foIsLink(fi) && !fsys.may(fi, 2)
+	}
+	if !protected && !r.interactive {
+		return true
+	}
+	if protected {
+		kind = "write-protected " + kind
+	}
+	return foAsk(p, fmt.Sprintf("%s: "+format, p.Name(), kind, qname))
 }
 
 // ---------------------------------------------------------------- operands
@@ -1251,9 +1276,9 @@ func foTargets(p *Proc, operands []string, targetDir string, hasTarget, noTarget
 		var fi fs.FileInfo
 		var err error
 		if derefDir {
-			fi, err = p.Sys.FS.Stat(foPath(p, name))
+			fi, err = p.userFS().Stat(foPath(p, name))
 		} else {
-			fi, err = p.Sys.FS.Lstat(foPath(p, name))
+			fi, err = p.userFS().Lstat(foPath(p, name))
 		}
 		if err != nil {
 			return false, err
@@ -1546,7 +1571,7 @@ func cpMain(p *Proc) int {
 	if parents && !hasTarget {
 		if len(operands) >= 2 {
 			last := operands[len(operands)-1]
-			if fi, err := p.Sys.FS.Stat(foPath(p, last)); err != nil || !fi.IsDir() {
+			if fi, err := p.userFS().Stat(foPath(p, last)); err != nil || !fi.IsDir() {
 				return foUsage(p, "with --parents, the destination must be a directory")
 			}
 			targetDir, hasTarget, operands = last, true, operands[:len(operands)-1]
@@ -1591,23 +1616,23 @@ func (c *foCopier) makeParents(src, dir string) bool {
 			continue
 		}
 		so, do = so+part+"/", foJoin(do, part)
-		fi, err := p.Sys.FS.Stat(foPath(p, so))
+		fi, err := p.userFS().Stat(foPath(p, so))
 		if err != nil {
 			p.Errorf("cannot stat %s: %s", foQ(strings.TrimSuffix(so, "/")), Strerror(err))
 			return false
 		}
-		if d, err := p.Sys.FS.Stat(foPath(p, do)); err == nil && d.IsDir() {
+		if d, err := p.userFS().Stat(foPath(p, do)); err == nil && d.IsDir() {
 			continue
 		}
 		mode := foUmask(p, fi.Mode().Perm())
 		if c.keepMode {
 			mode = fi.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
 		}
-		if err := p.Sys.FS.Mkdir(foPath(p, do), mode|0o700); err != nil {
+		if err := p.userFS().Mkdir(foPath(p, do), mode|0o700); err != nil {
 			p.Errorf("cannot make directory %s: %s", foQ(do), Strerror(err))
 			return false
 		}
-		p.Sys.FS.Chmod(foPath(p, do), mode)
+		p.userFS().Chmod(foPath(p, do), mode)
 		if c.verbose {
 			p.Printf("%s -> %s\n", strings.TrimSuffix(so, "/"), do)
 		}
@@ -1618,7 +1643,7 @@ func (c *foCopier) makeParents(src, dir string) bool {
 // copy copies src to dst; top says src was named on the command line.
 func (c *foCopier) copy(src, dst string, top bool) bool {
 	p := c.p
-	fsys := p.Sys.FS
+	fsys := p.userFS()
 	sp, dp := foPath(p, src), foPath(p, dst)
 	follow := c.deref == foDerefAlways || (c.deref == foDerefArgs && top)
 	var si fs.FileInfo
@@ -1783,7 +1808,7 @@ func (c *foCopier) copy(src, dst string, top bool) bool {
 // copyData copies a regular file's bytes.
 func (c *foCopier) copyData(src, dst string, si fs.FileInfo, exists bool) bool {
 	p := c.p
-	fsys := p.Sys.FS
+	fsys := p.userFS()
 	sp, dp := foPath(p, src), foPath(p, dst)
 	in, err := fsys.Open(sp)
 	if err != nil {
@@ -1828,7 +1853,7 @@ type foWFile = interface {
 
 // keep applies -p's attributes of si to dp.
 func (c *foCopier) keep(dp string, si fs.FileInfo) bool {
-	fsys := c.p.Sys.FS
+	fsys := c.p.userFS()
 	st := foSys(si)
 	if c.keepTime {
 		fsys.Chtimes(dp, st.Atime, si.ModTime())
@@ -1845,7 +1870,7 @@ func (c *foCopier) keep(dp string, si fs.FileInfo) bool {
 // copyDir copies a directory recursively.
 func (c *foCopier) copyDir(src, dst string, si fs.FileInfo, exists bool, say func()) bool {
 	p := c.p
-	fsys := p.Sys.FS
+	fsys := p.userFS()
 	sp, dp := foPath(p, src), foPath(p, dst)
 	if foWithin(p, sp, dp) {
 		p.Errorf("cannot copy a directory, %s, into itself, %s", foQ(src), foQ(dst))
@@ -1968,7 +1993,7 @@ func mvMain(p *Proc) int {
 	if !ok {
 		return status
 	}
-	fsys := p.Sys.FS
+	fsys := p.userFS()
 	for _, pr := range pairs {
 		if p.Canceled() {
 			return 1
@@ -2121,7 +2146,7 @@ func lnMain(p *Proc) int {
 	if !ok {
 		return status
 	}
-	fsys := p.Sys.FS
+	fsys := p.userFS()
 	what := "hard link"
 	if symbolic {
 		what = "symbolic link"
@@ -2197,8 +2222,8 @@ func foSameName(p *Proc, a, b string) bool {
 	if foBase(a) != foBase(b) {
 		return false
 	}
-	da, err1 := p.Sys.FS.Stat(foDir(a))
-	db, err2 := p.Sys.FS.Stat(foDir(b))
+	da, err1 := p.userFS().Stat(foDir(a))
+	db, err2 := p.userFS().Stat(foDir(b))
 	return err1 == nil && err2 == nil && foSameInode(da, db)
 }
 
@@ -2273,7 +2298,7 @@ func readlinkMain(p *Proc) int {
 	name := operands[0]
 	var out string
 	if mode == foCanonNone {
-		out, err = p.Sys.FS.Readlink(foPath(p, name))
+		out, err = p.userFS().Readlink(foPath(p, name))
 	} else {
 		out, err = foCanonicalize(p, name, mode)
 	}
@@ -2296,7 +2321,7 @@ func foCanonicalize(p *Proc, name string, mode int) (string, error) {
 	if name == "" {
 		return "", syscall.ENOENT
 	}
-	fsys := p.Sys.FS
+	fsys := p.userFS()
 	comps := strings.Split(foPath(p, name), "/")
 	res := "/"
 	hops := 0
@@ -2512,7 +2537,7 @@ func mktempMain(p *Proc) int {
 		return 1
 	}
 	const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-	fsys := p.Sys.FS
+	fsys := p.userFS()
 	stem := template[:len(template)-xs]
 	for try := 0; try < 100; try++ {
 		var b strings.Builder

@@ -214,7 +214,7 @@ func (f *finder) errorf(format string, args ...any) {
 // ---- walking ----
 
 func (f *finder) statEntry(abs string, top bool) (fs.FileInfo, error) {
-	fsys := f.p.Sys.FS
+	fsys := f.p.userFS()
 	if f.follow == 2 || (top && f.follow == 1) {
 		fi, err := fsys.Stat(abs)
 		if err == nil {
@@ -271,7 +271,7 @@ func (f *finder) descend(e *findEntry, expr *findNode, dev uint64, ancestors []u
 		}
 		ancestors = append(ancestors, st.Ino)
 	}
-	fsys := f.p.Sys.FS
+	fsys := f.p.userFS()
 	dh, err := fsys.Open(e.abs)
 	var names []string
 	if err == nil {
@@ -543,7 +543,7 @@ func (f *finder) predicate(pred string) (*findNode, error) {
 				if e.fi.Mode()&fs.ModeSymlink == 0 {
 					return false
 				}
-				t, err := f.p.Sys.FS.Readlink(e.abs)
+				t, err := f.p.userFS().Readlink(e.abs)
 				return err == nil && findFnmatch(pat, t, fold)
 			}), nil
 		}
@@ -574,11 +574,11 @@ func (f *finder) predicate(pred string) (*findNode, error) {
 			m := e.fi.Mode()
 			if pred == "-xtype" {
 				if m&fs.ModeSymlink != 0 && f.follow != 2 {
-					if ti, err := f.p.Sys.FS.Stat(e.abs); err == nil {
+					if ti, err := f.p.userFS().Stat(e.abs); err == nil {
 						m = ti.Mode()
 					}
 				} else if f.follow == 2 {
-					if li, err := f.p.Sys.FS.Lstat(e.abs); err == nil {
+					if li, err := f.p.userFS().Lstat(e.abs); err == nil {
 						m = li.Mode()
 					}
 				}
@@ -688,7 +688,7 @@ func (f *finder) predicate(pred string) (*findNode, error) {
 		if err != nil {
 			return nil, err
 		}
-		ref, err := f.p.Sys.FS.Stat(f.p.Abs(a))
+		ref, err := f.p.userFS().Stat(f.p.Abs(a))
 		if err != nil {
 			return nil, findErrorf("%s: %s", a, Strerror(err))
 		}
@@ -772,7 +772,7 @@ func (f *finder) predicate(pred string) (*findNode, error) {
 		return f.node(func(e *findEntry) bool {
 			switch {
 			case e.fi.IsDir():
-				d, err := f.p.Sys.FS.Open(e.abs)
+				d, err := f.p.userFS().Open(e.abs)
 				if err != nil {
 					return false
 				}
@@ -839,7 +839,7 @@ func (f *finder) predicate(pred string) (*findNode, error) {
 			if e.path == "." || strings.HasSuffix(e.path, "/.") {
 				return true
 			}
-			if err := f.p.Sys.FS.Remove(e.abs); err != nil {
+			if err := f.p.userFS().Remove(e.abs); err != nil {
 				f.errorf("cannot delete `%s': %s", e.path, Strerror(err))
 				return false
 			}
@@ -975,7 +975,7 @@ func (f *finder) list(e *findEntry) {
 	f.w.WriteByte(' ')
 	f.w.WriteString(e.path)
 	if mode&fs.ModeSymlink != 0 {
-		if t, err := f.p.Sys.FS.Readlink(e.abs); err == nil {
+		if t, err := f.p.userFS().Readlink(e.abs); err == nil {
 			f.w.WriteString(" -> ")
 			f.w.WriteString(t)
 		}
@@ -1109,7 +1109,7 @@ func (f *finder) printfDirective(flags string, d byte, e *findEntry) {
 	case 'Y':
 		m := e.fi.Mode()
 		if m&fs.ModeSymlink != 0 {
-			if ti, err := f.p.Sys.FS.Stat(e.abs); err == nil {
+			if ti, err := f.p.userFS().Stat(e.abs); err == nil {
 				m = ti.Mode()
 			} else if errors.Is(err, syscall.ELOOP) {
 				str("L")
@@ -1122,7 +1122,7 @@ func (f *finder) printfDirective(flags string, d byte, e *findEntry) {
 		str(string(findTypeChar(m)))
 	case 'l':
 		if e.fi.Mode()&fs.ModeSymlink != 0 {
-			t, _ := f.p.Sys.FS.Readlink(e.abs)
+			t, _ := f.p.userFS().Readlink(e.abs)
 			str(t)
 		} else {
 			str("")

@@ -621,9 +621,8 @@ type grepRun struct {
 	outFile bool // print file names
 	used    bool // something printed (for "--")
 	errseen bool
-	exitNow bool // -q found a match
-	broken  bool // the output went away: stop quietly
-	iofs    fs.FS
+	exitNow bool   // -q found a match
+	broken  bool   // the output went away: stop quietly
 	buf     []byte // file contents, reused from file to file
 }
 
@@ -654,7 +653,7 @@ type grepCtxLine struct {
 var grepOut = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 32<<10) }}
 
 func grepMain(p *Proc) int {
-	g := &grepRun{p: p, iofs: p.Sys.FS.IOFS()}
+	g := &grepRun{p: p}
 	g.out = grepOut.Get().(*bufio.Writer)
 	g.out.Reset(p.Stdout)
 	defer func() {
@@ -1152,7 +1151,7 @@ func grepMatchAny(globs []string, name string) bool {
 }
 
 func (g *grepRun) isDir(name string) bool {
-	fi, err := g.p.Sys.FS.Stat(g.p.Abs(name))
+	fi, err := g.p.userFS().Stat(g.p.Abs(name))
 	return err == nil && fi.IsDir()
 }
 
@@ -1181,7 +1180,7 @@ func (g *grepRun) file(name string, ancestors []uint64, mode fs.FileMode) int {
 	var fi fs.FileInfo
 	if ancestors == nil || mode&fs.ModeSymlink != 0 && o.follow || mode.IsDir() {
 		var err error
-		if fi, err = p.Sys.FS.Stat(abs); err != nil {
+		if fi, err = p.userFS().Stat(abs); err != nil {
 			g.suppressible(name, err)
 			return 1
 		}
@@ -1216,7 +1215,7 @@ func (g *grepRun) file(name string, ancestors []uint64, mode fs.FileMode) int {
 
 // read returns the content of a regular file in g.buf.
 func (g *grepRun) read(abs string) ([]byte, error) {
-	f, err := g.p.Sys.FS.Open(abs)
+	f, err := g.p.userFS().Open(abs)
 	if err != nil {
 		return nil, err
 	}
@@ -1249,11 +1248,7 @@ func (g *grepRun) dir(name string, fi fs.FileInfo, ancestors []uint64) int {
 			return 1
 		}
 	}
-	rel := strings.TrimPrefix(g.p.Abs(name), "/")
-	if rel == "" {
-		rel = "."
-	}
-	entries, err := fs.ReadDir(g.iofs, rel)
+	entries, err := g.p.userFS().ReadDir(g.p.Abs(name))
 	if err != nil {
 		g.suppressible(name, err)
 		return 1

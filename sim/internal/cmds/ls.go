@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -415,7 +416,7 @@ func (l *lister) fail(serious bool, name string, err error) {
 // gobble stats one name. fi, when given, is its lstat information (from
 // reading its directory).
 func (l *lister) gobble(name, abs string, fi fs.FileInfo, cmdline bool) *lsFile {
-	fsys := l.p.Sys.FS
+	fsys := l.p.userFS()
 	var err error
 	switch {
 	case l.cfg.deref == lsDerefAlways || (cmdline && l.cfg.deref == lsDerefCmd):
@@ -450,7 +451,7 @@ func (l *lister) gobble(name, abs string, fi fs.FileInfo, cmdline bool) *lsFile 
 
 // listDir lists one directory, and below it with -R.
 func (l *lister) listDir(d *lsFile, header bool) {
-	fsys := l.p.Sys.FS
+	fsys := l.p.userFS()
 	dh, err := fsys.Open(d.abs)
 	var infos []fs.FileInfo
 	if err == nil {
@@ -479,22 +480,37 @@ func (l *lister) listDir(d *lsFile, header bool) {
 		}
 	}
 	files := make([]*lsFile, 0, len(infos)+2)
+	prefix := d.name + "/"
+	if strings.HasSuffix(d.name, "/") {
+		prefix = d.name
+	}
+	// A directory its user may read but not search gives its names, and
+	// what ls must stat in it fails.
+	blind := false
+	if fsys.uid != 0 {
+		di, err := fsys.Stat(d.abs)
+		blind = err == nil && !fsys.may(di, 1)
+	}
 	if l.cfg.all {
 		for _, dot := range []string{".", ".."} {
-			fi, err := fsys.Lstat(d.abs + "/" + dot)
+			fi, err := l.p.Sys.FS.Lstat(d.abs + "/" + dot)
 			if err != nil {
+				continue
+			}
+			if blind && l.needsStat(fi) {
+				l.fail(false, prefix+dot, syscall.EACCES)
 				continue
 			}
 			files = append(files, &lsFile{name: dot, abs: d.abs + "/" + dot, fi: fi, st: lsfamStat(fi)})
 		}
 	}
-	prefix := d.name + "/"
-	if strings.HasSuffix(d.name, "/") {
-		prefix = d.name
-	}
 	for _, fi := range infos {
 		name := fi.Name()
 		if name[0] == '.' && !l.cfg.all && !l.cfg.almost {
+			continue
+		}
+		if blind && l.needsStat(fi) {
+			l.fail(false, prefix+name, syscall.EACCES)
 			continue
 		}
 		abs := d.abs + "/" + name
@@ -546,6 +562,19 @@ func (l *lister) listDir(d *lsFile, header bool) {
 			l.listDir(&lsFile{name: prefix + f.name, abs: f.abs, fi: f.fi}, true)
 		}
 	}
+}
+
+// needsStat reports whether listing a directory entry takes more than
+// its name and type, as ls 5.97's gobble_file decides: the long format,
+// sizes, inodes, sorting by time or size, -L, and the executable and
+// link checks of -F and colours.
+func (l *lister) needsStat(fi fs.FileInfo) bool {
+	c := &l.cfg
+	if c.format == lsFmtLong || c.blocks || c.inode || c.sortBy == lsSortTime || c.sortBy == lsSortSize || c.deref == lsDerefAlways {
+		return true
+	}
+	plain := fi.Mode().IsRegular() || fi.Mode()&fs.ModeSymlink != 0
+	return plain && (c.indicator == lsIndClassify || c.color)
 }
 
 // blockString renders a count of 1K blocks as ls prints it.

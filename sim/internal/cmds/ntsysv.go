@@ -71,7 +71,7 @@ func ntsysvParse(args []string) (o ntsysvOpts, bad, msg string) {
 }
 
 func ntsysvMain(p *Proc) int {
-	if uid, _ := callerID(p); uid != 0 {
+	if !p.Root() {
 		fmt.Fprintf(p.Stderr, "You must be root to run %s.\n", p.Args[0])
 		return 1
 	}

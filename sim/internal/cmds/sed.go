@@ -231,7 +231,7 @@ func sedReadScript(p *Proc, name string) (string, error) {
 		data, err := io.ReadAll(p.Stdin)
 		return string(data), err
 	}
-	f, err := p.Sys.FS.Open(p.Abs(name))
+	f, err := p.userFS().Open(p.Abs(name))
 	if err != nil {
 		return "", err
 	}
@@ -249,7 +249,7 @@ func sedOpenW(p *Proc, name string) (*sedOut, error) {
 	case "/dev/stderr":
 		return &sedOut{w: p.Stderr}, nil
 	}
-	f, err := p.Sys.FS.OpenFile(p.Abs(name), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666&^p.Umask)
+	f, err := p.userFS().OpenFile(p.Abs(name), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666&^p.Umask)
 	if err != nil {
 		return nil, err
 	}
@@ -1114,7 +1114,7 @@ func (in *sedInput) open() bool {
 			in.cur = bufio.NewReader(in.r.p.Stdin)
 			return true
 		}
-		f, err := in.r.p.Sys.FS.Open(in.r.p.Abs(name))
+		f, err := in.r.p.userFS().Open(in.r.p.Abs(name))
 		if err != nil {
 			in.r.cantRead(name, err)
 			continue
@@ -1251,7 +1251,7 @@ func (r *sedRun) resetRanges() {
 // directory, which then replaces the original (with its mode and owner);
 // the original is kept under SUFFIX when one was given.
 func (r *sedRun) inPlace(name string) {
-	fsys := r.p.Sys.FS
+	fsys := r.p.userFS()
 	abs := r.p.Abs(name)
 	fi, err := fsys.Stat(abs)
 	if err != nil {
@@ -1486,7 +1486,7 @@ func (r *sedRun) flushQueue() {
 			r.out.raw(a.text)
 			continue
 		}
-		f, err := r.p.Sys.FS.Open(r.p.Abs(a.file))
+		f, err := r.p.userFS().Open(r.p.Abs(a.file))
 		if err != nil {
 			continue // r silently ignores unreadable files
 		}

@@ -686,7 +686,7 @@ func sortMain(p *Proc) int {
 	}
 	dst := p.Stdout
 	if output != "" && output != "-" {
-		f, err := p.Sys.FS.OpenFile(p.Abs(output), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666&^p.Umask)
+		f, err := p.userFS().OpenFile(p.Abs(output), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666&^p.Umask)
 		if err != nil {
 			p.Errorf("open failed: %s: %s", output, Strerror(err))
 			return 2

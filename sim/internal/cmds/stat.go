@@ -139,9 +139,9 @@ func statMain(p *Proc) int {
 		var fi fs.FileInfo
 		var err error
 		if follow {
-			fi, err = p.Sys.FS.Stat(abs)
+			fi, err = p.userFS().Stat(abs)
 		} else {
-			fi, err = p.Sys.FS.Lstat(abs)
+			fi, err = p.userFS().Lstat(abs)
 		}
 		if err != nil {
 			w.Flush()
@@ -330,7 +330,7 @@ func (s *statter) directive(flags string, c byte, name, abs string, fi fs.FileIn
 	case 'N':
 		s.out(flags, 's', "`"+name+"'")
 		if mode&fs.ModeSymlink != 0 {
-			target, err := s.p.Sys.FS.Readlink(abs)
+			target, err := s.p.userFS().Readlink(abs)
 			if err != nil {
 				s.w.Flush()
 				s.p.Errorf("cannot read symbolic link `%s': %s", name, Strerror(err))

@@ -145,7 +145,7 @@ func syRead(p *Proc, name string) ([]byte, error) {
 
 // syWrite replaces (or creates, with perm less the umask) a file.
 func syWrite(p *Proc, name string, data []byte, perm fs.FileMode) error {
-	f, err := p.Sys.FS.OpenFile(p.Abs(name), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, perm&^p.Umask)
+	f, err := p.userFS().OpenFile(p.Abs(name), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, perm&^p.Umask)
 	if err != nil {
 		return err
 	}
@@ -1677,7 +1677,7 @@ GB 1000*1000*1000, G 1024*1024*1024, and so on for T, P, E, Z, Y.
 	case "/dev/null":
 		in = strings.NewReader("")
 	default:
-		f, err := p.Sys.FS.Open(p.Abs(inName))
+		f, err := p.userFS().Open(p.Abs(inName))
 		if err != nil {
 			p.Errorf("opening `%s': %s", inName, Strerror(err))
 			return 1
@@ -1696,7 +1696,7 @@ GB 1000*1000*1000, G 1024*1024*1024, and so on for T, P, E, Z, Y.
 	case "/dev/null":
 		out = io.Discard
 	default:
-		f, err := p.Sys.FS.OpenFile(p.Abs(outName), os.O_WRONLY|os.O_CREATE, 0o666&^p.Umask)
+		f, err := p.userFS().OpenFile(p.Abs(outName), os.O_WRONLY|os.O_CREATE, 0o666&^p.Umask)
 		if err != nil {
 			p.Errorf("opening `%s': %s", outName, Strerror(err))
 			return 1
@@ -1978,7 +1978,7 @@ To save output to FILE, use 'nohup COMMAND > FILE'.`)
 		return p.Run(args, nil, nil, nil)
 	}
 	name := "nohup.out"
-	f, err := p.Sys.FS.OpenFile(p.Abs(name), os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+	f, err := p.userFS().OpenFile(p.Abs(name), os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
 	if err != nil {
 		home := p.Getenv("HOME")
 		if home == "" {
@@ -1986,7 +1986,7 @@ To save output to FILE, use 'nohup COMMAND > FILE'.`)
 			return 127
 		}
 		name = path.Join(home, "nohup.out")
-		f, err = p.Sys.FS.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+		f, err = p.userFS().OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
 		if err != nil {
 			p.Errorf("cannot open `%s': %s", name, Strerror(err))
 			return 127
@@ -2568,7 +2568,7 @@ func sySSHKeygen(p *Proc) int {
 	}
 	dotssh := home + "/.ssh"
 	if strings.Contains(file, dotssh) && !syExists(p, dotssh) {
-		if err := p.Sys.FS.Mkdir(p.Abs(dotssh), 0o700); err == nil && !quiet {
+		if err := p.userFS().Mkdir(p.Abs(dotssh), 0o700); err == nil && !quiet {
 			fmt.Fprintf(p.Stdout, "Created directory '%s'.\n", dotssh)
 		}
 	}
@@ -2630,14 +2630,14 @@ func sySSHKeygen(p *Proc) int {
 		fp = syFingerprint(blob)
 		priv = syPEM("DSA", append([]byte{0x30, 0x82, 0x01, 0xbb, 0x02, 0x01, 0x00, 0x02, 0x81, 0x81, 0x00}, syRandBytes(p, 436)...))
 	}
-	f, err := p.Sys.FS.OpenFile(p.Abs(file), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	f, err := p.userFS().OpenFile(p.Abs(file), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		fmt.Fprintf(p.Stdout, "Saving the key failed: %s.\n", file)
 		return 1
 	}
 	f.Write(priv)
 	f.Close()
-	p.Sys.FS.Chmod(p.Abs(file), 0o600)
+	p.userFS().Chmod(p.Abs(file), 0o600)
 	if !quiet {
 		fmt.Fprintf(p.Stdout, "Your identification has been saved in %s.\n", file)
 	}

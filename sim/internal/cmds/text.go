@@ -147,12 +147,7 @@ func txtOpen(p *Proc, name string, w *bufio.Writer) (io.Reader, func(), error) {
 		return &txtReader{p, p.Stdin, w}, func() {}, nil
 	}
 	abs := p.Abs(name)
-	if uid, gid := p.Cred(); uid != 0 {
-		if err := CheckOpen(p.Sys.FS, abs, os.O_RDONLY, uid, gid); err != nil {
-			return nil, nil, err
-		}
-	}
-	f, err := p.Sys.FS.Open(abs)
+	f, err := p.userFS().Open(abs)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -444,7 +439,7 @@ func txtCat(p *Proc, w *bufio.Writer, names []string, o *txtCatOpts, header func
 	}
 	for _, name := range names {
 		if outIno != 0 && name != "-" {
-			if fi, err := p.Sys.FS.Stat(p.Abs(name)); err == nil && grepIno(fi) == outIno && fi.Size() > 0 {
+			if fi, err := p.userFS().Stat(p.Abs(name)); err == nil && grepIno(fi) == outIno && fi.Size() > 0 {
 				w.Flush()
 				p.Errorf("%s: input file is output file", name)
 				status = 1
@@ -571,7 +566,7 @@ func moreMain(p *Proc) int {
 	}
 	var ok []string
 	for _, f := range files {
-		fi, err := p.Sys.FS.Stat(p.Abs(f))
+		fi, err := p.userFS().Stat(p.Abs(f))
 		switch {
 		case err != nil:
 			w.Flush()
@@ -635,7 +630,7 @@ func lessMain(p *Proc) int {
 			ok = append(ok, f)
 			continue
 		}
-		fi, err := p.Sys.FS.Stat(p.Abs(f))
+		fi, err := p.userFS().Stat(p.Abs(f))
 		switch {
 		case err != nil:
 			w.Flush()
@@ -1196,7 +1191,7 @@ func wcMain(p *Proc) int {
 				}
 				fi, err = st.Stat()
 			} else {
-				fi, err = p.Sys.FS.Stat(p.Abs(f))
+				fi, err = p.userFS().Stat(p.Abs(f))
 			}
 			if err != nil {
 				continue
@@ -1841,7 +1836,7 @@ func teeMain(p *Proc) int {
 			outs, names = append(outs, p.Stdout), append(names, name)
 			continue
 		}
-		f, err := p.Sys.FS.OpenFile(p.Abs(name), flag, 0o666&^p.Umask)
+		f, err := p.userFS().OpenFile(p.Abs(name), flag, 0o666&^p.Umask)
 		if err != nil {
 			p.Errorf("%s: %s", name, Strerror(err))
 			status = 1
@@ -2171,7 +2166,7 @@ func xargsMain(p *Proc) int {
 // exists, a file on PATH, or a simulated program.
 func xargsFound(p *Proc, name string) bool {
 	if strings.Contains(name, "/") {
-		_, err := p.Sys.FS.Stat(p.Abs(name))
+		_, err := p.userFS().Stat(p.Abs(name))
 		return err == nil
 	}
 	if _, ok := Lookup(name); ok {
@@ -2181,7 +2176,7 @@ func xargsFound(p *Proc, name string) bool {
 		if d == "" {
 			d = "."
 		}
-		if _, err := p.Sys.FS.Stat(p.Abs(path.Join(d, name))); err == nil {
+		if _, err := p.userFS().Stat(p.Abs(path.Join(d, name))); err == nil {
 			return true
 		}
 	}
@@ -2521,7 +2516,7 @@ func uniqMain(p *Proc) int {
 	}
 	out := p.Stdout
 	if len(operands) == 2 && operands[1] != "-" {
-		f, err := p.Sys.FS.OpenFile(p.Abs(operands[1]), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666&^p.Umask)
+		f, err := p.userFS().OpenFile(p.Abs(operands[1]), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666&^p.Umask)
 		if err != nil {
 			p.Errorf("%s: %s", operands[1], Strerror(err))
 			return 1
@@ -3697,7 +3692,7 @@ func (d *txtDiff) stat(name string) (fs.FileInfo, error) {
 	if name == "-" {
 		return nil, nil
 	}
-	return d.p.Sys.FS.Stat(d.p.Abs(name))
+	return d.p.userFS().Stat(d.p.Abs(name))
 }
 
 func (d *txtDiff) trouble(name string, err error) int {
@@ -3740,19 +3735,12 @@ func (d *txtDiff) paths(a, b string, top bool) int {
 
 // dirs compares two directories entry by entry.
 func (d *txtDiff) dirs(a, b string) int {
-	iofs := d.p.Sys.FS.IOFS()
-	rel := func(n string) string {
-		r := strings.TrimPrefix(d.p.Abs(n), "/")
-		if r == "" {
-			return "."
-		}
-		return r
-	}
-	ea, err := fs.ReadDir(iofs, rel(a))
+	fsys := d.p.userFS()
+	ea, err := fsys.ReadDir(d.p.Abs(a))
 	if err != nil {
 		return d.trouble(a, err)
 	}
-	eb, err := fs.ReadDir(iofs, rel(b))
+	eb, err := fsys.ReadDir(d.p.Abs(b))
 	if err != nil {
 		return d.trouble(b, err)
 	}

@@ -50,7 +50,9 @@ func (s *Shell) open(ctx context.Context, name string, flag int, perm os.FileMod
 		return termFile{s.opts.Stderr}, nil
 	}
 	if flag&os.O_CREATE != 0 {
-		perm &^= s.Umask()
+		// bash creates a redirection's file 0666 less the umask; interp
+		// asks for 0644, which would hide a umask of 002.
+		perm = 0o666 &^ s.Umask()
 	}
 	fsys := s.opts.Kernel.FS
 	if flag&(os.O_WRONLY|os.O_RDWR) != 0 {

@@ -1,8 +1,10 @@
 package sim
 
 import (
+	"context"
 	"fmt"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 
@@ -42,6 +44,13 @@ const (
 	// made. Names ntsysv does not list, or bad levels, are an error and
 	// change nothing. It takes no virtual time.
 	Ntsysv ActionKind = "ntsysv"
+	// Quit is the end of the full-screen program (Program) the last line
+	// typed at the console opened, with exit status Status (0–255), which
+	// becomes the shell's $?: ntsysv's Cancel and vi's :cq end with 1, top
+	// stopped with Ctrl-C with 130. A program that ends with the status it
+	// opened with (vi's :q, less's q, ntsysv's Ok after its Ntsysv
+	// action) needs none. It prints nothing and takes no virtual time.
+	Quit ActionKind = "quit"
 )
 
 // Action is one thing a person did to the machine. Actions are plain data,
@@ -64,6 +73,37 @@ type Action struct {
 	// the system console (root's shell), 2–6 a console where mingetty
 	// and login ask for a name and a password first (ttys.go).
 	TTY int `json:"tty,omitempty"`
+
+	// Password stands for a password typed at login's "Password:" prompt
+	// on TTY 2–6 and left out of a record: Line is then empty and
+	// Password says what login made of it, PasswordAccepted or
+	// PasswordRejected, so that a replay logs in (or fails to) as the
+	// session did, with the same output. Redacted makes such an action.
+	Password string `json:"password,omitempty"`
+
+	// Status is the exit status of a Quit action.
+	Status int `json:"status,omitempty"`
+}
+
+// What login made of a password (Action.Password, Result.Password).
+const (
+	// PasswordAccepted: login let the user in (the password matched,
+	// and /etc/securetty let root in on that console).
+	PasswordAccepted = "accepted"
+	// PasswordRejected: login said "Login incorrect".
+	PasswordRejected = "rejected"
+)
+
+// Redacted is a as a record may keep it, given its result r: a password
+// typed at login's prompt (r.Password set) loses its Line and keeps only
+// what login made of it; any other action is returned as it is. Lesson
+// journals, exam transcripts and replays keep redacted actions, so a
+// password is never stored or shown.
+func (a Action) Redacted(r Result) Action {
+	if r.Password == "" || a.Kind != Type {
+		return a
+	}
+	return Action{Kind: Type, TTY: a.TTY, Password: r.Password}
 }
 
 // Result is what an action caused.
@@ -89,6 +129,11 @@ type Result struct {
 	// terminal of a machine made WithScreens(true): the UI shows it, and
 	// Output holds only what the line printed besides.
 	Screen *Screen
+	// Password is set when the line was a password, typed at login's
+	// "Password:" prompt (which does not echo it): PasswordAccepted or
+	// PasswordRejected. Whoever keeps the action must keep
+	// Action.Redacted instead.
+	Password string
 }
 
 // Apply performs one action and reports what it caused.
@@ -103,8 +148,8 @@ func (m *Machine) Apply(a Action) (Result, error) {
 		if a.TTY < 0 || a.TTY > TTYs {
 			return Result{}, fmt.Errorf("there is no tty%d: the virtual consoles are tty1 to tty%d", a.TTY, TTYs)
 		}
-		if a.TTY > 1 {
-			return m.typeOn(a.TTY, a.Line), nil
+		if a.TTY > 1 || a.Password != "" {
+			return m.typeOnTTY(a)
 		}
 		return m.typeLine(a.Line), nil
 	case Wait:
@@ -129,8 +174,26 @@ func (m *Machine) Apply(a Action) (Result, error) {
 		return m.save(a)
 	case Ntsysv:
 		return m.ntsysv(a)
+	case Quit:
+		return m.quit(a)
 	}
 	return Result{}, fmt.Errorf("unknown action kind %q", a.Kind)
+}
+
+// quit performs a Quit action: the console's shell takes the exit
+// status of the full-screen program that ended.
+func (m *Machine) quit(a Action) (Result, error) {
+	if m.down != "" {
+		return Result{Down: true, Status: 1}, nil
+	}
+	if a.Status < 0 || a.Status > 255 {
+		return Result{}, fmt.Errorf("an exit status is 0 to 255, not %d", a.Status)
+	}
+	if m.login == nil || m.pending != "" {
+		return Result{}, fmt.Errorf("no shell waits at the console for %s to end", a.Program)
+	}
+	m.login.RunStmts(context.Background(), mustParse("(exit "+strconv.Itoa(a.Status)+")"))
+	return m.result(a.Status), nil
 }
 
 // Now is the machine's virtual time.

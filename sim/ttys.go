@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"path"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -27,6 +29,11 @@ import (
 //   - PromptOn(n) is what tty n shows before the next line ("lab1 login: ",
 //     "Password: ", or the shell's prompt); TTYStateOf(n) says which of
 //     those it is, so the interface can hide a password as it is typed.
+//   - CompleteOn(n, …) is Tab in tty n's shell: its directory, its PATH,
+//     what its user may read and run.
+//   - A password typed at "Password: " comes back with Result.Password
+//     set; records keep Action.Redacted, and applying that replays the
+//     login as it went without the password.
 //   - Result.Output of an action on tty n is what tty n showed meanwhile.
 //     What the other consoles showed (a wall message reaches every
 //     logged-in tty, a respawned getty prints its banner) waits for them:
@@ -267,19 +274,46 @@ func (m *Machine) TTYStateOf(tty int) TTYState {
 	return m.vtOf(tty).state
 }
 
-// typeOn runs a line typed on virtual console n (2–6).
-func (m *Machine) typeOn(n int, line string) Result {
+// typeOnTTY runs a Type action on a virtual console: a line, or a
+// password a record left out (Action.Password), which must answer
+// login's "Password:" prompt and is taken as login took it then.
+func (m *Machine) typeOnTTY(a Action) (Result, error) {
+	if a.Password != "" {
+		switch {
+		case a.Password != PasswordAccepted && a.Password != PasswordRejected:
+			return Result{}, fmt.Errorf("a password left out of a record is %q or %q, not %q", PasswordAccepted, PasswordRejected, a.Password)
+		case a.Line != "":
+			return Result{}, fmt.Errorf("a password left out of a record has no line, not %q", a.Line)
+		case a.TTY <= 1:
+			return Result{}, fmt.Errorf("the console (tty1) asks for no password; tty2 to tty%d do", TTYs)
+		}
+		if m.down == "" {
+			v := m.vtOf(a.TTY)
+			if v.state != TTYPassword {
+				return Result{}, fmt.Errorf("tty%d does not ask for a password (it waits for %s)", a.TTY, v.state)
+			}
+			if _, ok := m.account(v.user); a.Password == PasswordAccepted && !ok {
+				return Result{}, fmt.Errorf("tty%d: login cannot accept %s, who has no account", a.TTY, v.user)
+			}
+		}
+	}
+	return m.typeOn(a.TTY, a.Line, a.Password), nil
+}
+
+// typeOn runs a line typed on virtual console n (2–6); recorded, when
+// set, is what login made of a password left out of a record.
+func (m *Machine) typeOn(n int, line, recorded string) Result {
 	if m.down != "" {
 		return Result{Down: true, Status: 1}
 	}
 	v := m.vtOf(n)
 	m.k.Clock.Advance(keystroke)
-	st, loggedOut := 0, false
+	st, loggedOut, password := 0, false, ""
 	switch v.state {
 	case TTYLogin:
 		m.loginName(v, line)
 	case TTYPassword:
-		m.loginPassword(v, line)
+		password = m.loginPassword(v, line, recorded)
 	case TTYShell:
 		st, loggedOut = m.vtLine(v, line)
 		if v.state == TTYShell && v.pending != "" {
@@ -294,7 +328,7 @@ func (m *Machine) typeOn(n int, line string) Result {
 		}
 	}
 	out, streamed := v.term.takeAll()
-	return Result{Output: out, Streamed: streamed, Status: st, Down: m.down != "", LoggedOut: loggedOut, Events: m.takeEvents()}
+	return Result{Output: out, Streamed: streamed, Status: st, Down: m.down != "", LoggedOut: loggedOut, Events: m.takeEvents(), Password: password}
 }
 
 // loginName takes the user name typed at the login prompt: mingetty
@@ -319,9 +353,18 @@ func (m *Machine) loginName(v *vt, line string) {
 
 // loginPassword takes the password: the user's shell starts, or login
 // says "Login incorrect" and asks again, or gives up and exits (mingetty
-// is respawned).
-func (m *Machine) loginPassword(v *vt, password string) {
-	acct, ok := m.authenticate(v, password)
+// is respawned). recorded, when set, decides instead of the password (a
+// replay of a record that left the password out). It returns what login
+// made of it, PasswordAccepted or PasswordRejected.
+func (m *Machine) loginPassword(v *vt, password, recorded string) string {
+	acct, ok := cmds.Account{}, false
+	switch recorded {
+	case PasswordAccepted:
+		acct, ok = m.account(v.user)
+	case PasswordRejected:
+	default:
+		acct, ok = m.authenticate(v, password)
+	}
 	if !ok {
 		m.k.Clock.Advance(failDelay)
 		v.fails++
@@ -329,13 +372,14 @@ func (m *Machine) loginPassword(v *vt, password string) {
 		if v.fails > loginRetries {
 			io.WriteString(v.term.err(), "\nLogin incorrect\n")
 			m.k.Procs.Exit(v.pid) // init respawns mingetty (settle)
-			return
+			return PasswordRejected
 		}
 		io.WriteString(v.term.err(), "Login incorrect\n\n")
 		v.state, v.retry, v.user = TTYLogin, true, ""
-		return
+		return PasswordRejected
 	}
 	m.startVTShell(v, acct)
+	return PasswordAccepted
 }
 
 // authenticate checks a login as PAM's stack for login does on CentOS 5:
@@ -343,13 +387,7 @@ func (m *Machine) loginPassword(v *vt, password string) {
 // pam_unix compares the MD5-crypt hash of /etc/shadow (a locked account,
 // "!!" or "*", never matches).
 func (m *Machine) authenticate(v *vt, password string) (cmds.Account, bool) {
-	acct, found := cmds.Account{}, false
-	for _, a := range cmds.ReadPasswd(m.k) {
-		if a.Name == v.user {
-			acct, found = a, true
-			break
-		}
-	}
+	acct, found := m.account(v.user)
 	if !found || !m.shadowMatches(v.user, password) {
 		return acct, false
 	}
@@ -357,6 +395,16 @@ func (m *Machine) authenticate(v *vt, password string) (cmds.Account, bool) {
 		return acct, false
 	}
 	return acct, true
+}
+
+// account is user's line of /etc/passwd.
+func (m *Machine) account(user string) (cmds.Account, bool) {
+	for _, a := range cmds.ReadPasswd(m.k) {
+		if a.Name == user {
+			return a, true
+		}
+	}
+	return cmds.Account{}, false
 }
 
 // shadowMatches reports whether password is user's in /etc/shadow.
@@ -570,4 +618,131 @@ func (c *Machine) cloneTTYs(m *Machine) error {
 		}
 	}
 	return nil
+}
+
+// shellOn is the shell reading console tty (1–6) and its user's ids; sh
+// is nil when no shell reads it. The caller holds m.mu.
+func (m *Machine) shellOn(tty int) (sh *shell.Shell, uid, gid int) {
+	if m.down != "" || tty > TTYs {
+		return nil, 0, 0
+	}
+	if tty <= 1 {
+		uid, gid, _, ok := m.consoleUser()
+		if !ok {
+			return nil, 0, 0
+		}
+		return m.login, uid, gid
+	}
+	v := m.vtOf(tty)
+	if v.state != TTYShell || v.sh == nil {
+		return nil, 0, 0
+	}
+	if p, ok := m.k.Procs.Get(v.pid); ok {
+		uid, gid = p.UID, p.GID
+	}
+	return v.sh, uid, gid
+}
+
+// CompleteOn lists the completions of the word prefix as Tab does in the
+// shell that reads virtual console tty (1–6). With first set and no
+// slash in prefix they are command names: bash's builtins and reserved
+// words, and the files on that shell's PATH its user may execute (each
+// name once). Otherwise they are the paths, relative to that shell's
+// working directory as prefix is, of the files in directories its user
+// may read, a directory's with a slash. Nil when no shell reads the
+// console.
+func (m *Machine) CompleteOn(tty int, prefix string, first bool) []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	sh, uid, gid := m.shellOn(tty)
+	if sh == nil {
+		return nil
+	}
+	if first && !strings.Contains(prefix, "/") {
+		return m.completeCommand(prefix, sh.Dir(), sh.Var("PATH"), uid, gid)
+	}
+	d, base := path.Split(prefix)
+	abs := d
+	if !path.IsAbs(abs) {
+		abs = path.Join(sh.Dir(), d)
+	}
+	var out []string
+	for _, fi := range m.readableDir(abs, uid, gid) {
+		name := fi.Name()
+		if !strings.HasPrefix(name, base) || base == "" && strings.HasPrefix(name, ".") {
+			continue
+		}
+		name = d + name
+		if st, err := m.k.FS.Stat(path.Join(abs, fi.Name())); err == nil && st.IsDir() {
+			name += "/" // a link to a directory too
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// completeCommand lists the command names starting with prefix for a
+// shell in dir whose PATH is pathVar, run by uid and gid.
+func (m *Machine) completeCommand(prefix, dir, pathVar string, uid, gid int) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(name string) {
+		if !seen[name] {
+			seen[name] = true
+			out = append(out, name)
+		}
+	}
+	for _, w := range bashWords {
+		if strings.HasPrefix(w, prefix) {
+			add(w)
+		}
+	}
+	for _, d := range strings.Split(pathVar, ":") {
+		if d == "" {
+			d = "."
+		}
+		if !path.IsAbs(d) {
+			d = path.Join(dir, d)
+		}
+		for _, fi := range m.readableDir(d, uid, gid) {
+			name := fi.Name()
+			if !strings.HasPrefix(name, prefix) || seen[name] {
+				continue
+			}
+			st, err := m.k.FS.Stat(path.Join(d, name))
+			if err == nil && st.Mode().IsRegular() && cmds.MayAccess(st, uid, gid, 1) {
+				add(name)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// readableDir lists directory dir when uid (group gid) may read it, as
+// readline's opendir would; nil otherwise.
+func (m *Machine) readableDir(dir string, uid, gid int) []os.FileInfo {
+	if cmds.CheckOpen(m.k.FS, dir, os.O_RDONLY, uid, gid) != nil {
+		return nil
+	}
+	f, err := m.k.FS.Open(dir)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	infos, _ := f.Readdir(-1)
+	return infos
+}
+
+// bashWords are the names bash 3.2 completes as commands besides the
+// programs on PATH: its builtins (enable -a) and its reserved words.
+var bashWords = []string{
+	".", ":", "[", "alias", "bg", "bind", "break", "builtin", "caller", "case", "cd",
+	"command", "compgen", "complete", "continue", "declare", "dirs", "disown", "do",
+	"done", "echo", "elif", "else", "enable", "esac", "eval", "exec", "exit", "export",
+	"false", "fc", "fg", "fi", "for", "function", "getopts", "hash", "help", "history",
+	"if", "in", "jobs", "kill", "let", "local", "logout", "popd", "printf", "pushd",
+	"pwd", "read", "readonly", "return", "select", "set", "shift", "shopt", "source",
+	"suspend", "test", "then", "time", "times", "trap", "true", "type", "typeset",
+	"ulimit", "umask", "unalias", "unset", "until", "wait", "while",
 }

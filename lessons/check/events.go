@@ -26,10 +26,18 @@ type Line struct {
 	Status int
 }
 
-// Record notes an action and its result.
+// Record notes an action and its result. A password typed at login's
+// prompt is not a command and is never kept (see sim.Action.Redacted);
+// the end of a full-screen program (sim.Quit) gives the line that opened
+// it the program's exit status.
 func (j *Journal) Record(a sim.Action, r sim.Result) {
-	if a.Kind == sim.Type && !r.Incomplete {
+	a = a.Redacted(r)
+	switch {
+	case a.Kind == sim.Type && a.Password != "":
+	case a.Kind == sim.Type && !r.Incomplete:
 		j.Lines = append(j.Lines, Line{Text: a.Line, Status: r.Status})
+	case a.Kind == sim.Quit && len(j.Lines) > 0:
+		j.Lines[len(j.Lines)-1].Status = r.Status
 	}
 	j.Broadcasts = append(j.Broadcasts, Broadcasts(r.Output)...)
 	j.recordBoots(r.Events)

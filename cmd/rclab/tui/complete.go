@@ -14,6 +14,21 @@ type completer interface {
 	Services() []sim.Service
 }
 
+// consoleShell completes in the shell of one virtual console: the one
+// that has the focus, with its own working directory, PATH and user.
+type consoleShell struct {
+	m   *sim.Machine
+	tty int // 1–6
+}
+
+// Complete completes in the console's shell.
+func (c consoleShell) Complete(prefix string, first bool) []string {
+	return c.m.CompleteOn(c.tty, prefix, first)
+}
+
+// Services lists the machine's services.
+func (c consoleShell) Services() []sim.Service { return c.m.Services() }
+
 // serviceActions are the words `service NAME` takes.
 var serviceActions = []string{"condrestart", "reload", "restart", "start", "status", "stop"}
 

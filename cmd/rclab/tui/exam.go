@@ -255,7 +255,9 @@ func (d *examDriver) step(a sim.Action) (sim.Result, error) {
 		return res, err
 	}
 	if d.rec != nil {
-		if err := d.rec.Append(a, res, d.sess.Machine().Now()); err != nil {
+		// A password typed at a login prompt is recorded as what login
+		// made of it, never as typed; the replay still logs in.
+		if err := d.rec.Append(a.Redacted(res), res, d.sess.Machine().Now()); err != nil {
 			err = fmt.Errorf("%s: %w", d.lang.tr(msgExamRecordFailed), err)
 			d.tmu.Lock()
 			d.broken = err

@@ -18,6 +18,10 @@ import (
 // machine as an action (sim.Save, sim.Ntsysv) through the sandbox's
 // driver, as typed lines do, so a lesson's player records it too.
 
+// ntsysvCancelStatus is ntsysv's exit status after Cancel (or Back):
+// nothing is written, exit 1 (sysv-behaviour.md §9).
+const ntsysvCancelStatus = 1
+
 // pageProgram is the page of the full-screen program, over everything.
 const pageProgram = "program"
 
@@ -73,21 +77,39 @@ func (u *UI) screenSize() (w, h int) {
 	return w, h
 }
 
-// openProgram shows the program of req; false when there is nothing to
-// show (an unknown program, or more with a text that fits on the screen,
-// which it just prints) and the prompt comes back at once.
-func (s *sandbox) openProgram(req *sim.Screen) bool {
+// exiter is a program's page that knows the exit status the real
+// program ends with (vi's :cq, top stopped with Ctrl-C).
+type exiter interface{ exitStatus() int }
+
+// openProgram shows the program of req, which the typed line opened
+// leaving the exit status opened; false when there is nothing to show
+// (an unknown program, or more with a text that fits on the screen,
+// which it just prints) and the prompt comes back at once. When the
+// program ends with another status than opened (ntsysv's Cancel, vi's
+// :cq, top's Ctrl-C), a sim.Quit action gives it to the shell's $?.
+func (s *sandbox) openProgram(req *sim.Screen, opened int) bool {
 	m, g := s.m, s.gen
 	if m == nil {
 		return false
 	}
 	u := s.u
 	var p tview.Primitive
-	done := func() {
+	end := func(status int) {
 		u.hideProgram(s.term())
-		if g == s.gen {
+		switch {
+		case g != s.gen:
+		case status != opened:
+			s.perform(sim.Action{Kind: sim.Quit, Program: req.Program, Status: status})
+		default:
 			s.idle()
 		}
+	}
+	done := func() {
+		status := opened
+		if x, ok := p.(exiter); ok {
+			status = x.exitStatus()
+		}
+		end(status)
 	}
 	switch req.Program {
 	case "vi", "vim", "nano":
@@ -124,7 +146,7 @@ func (s *sandbox) openProgram(req *sim.Screen) bool {
 		p = newNtsysv(s.env, req, func(on []string) {
 			u.hideProgram(s.term())
 			s.perform(sim.Action{Kind: sim.Ntsysv, Levels: req.Levels, On: on, Hide: req.Hide})
-		}, done)
+		}, func() { end(ntsysvCancelStatus) })
 	case "top":
 		p = newTopView(s.env, req, m, u.post, done)
 	default:

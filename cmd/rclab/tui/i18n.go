@@ -567,6 +567,9 @@ const (
 	msgActPowerOn        msgID = "act.poweron"
 	msgActSave           msgID = "act.save"
 	msgActNtsysv         msgID = "act.ntsysv"
+	msgActPasswordOK     msgID = "act.password.ok"
+	msgActPasswordBad    msgID = "act.password.bad"
+	msgActQuit           msgID = "act.quit"
 )
 
 func init() {
@@ -680,6 +683,9 @@ var examCatalog = map[msgID][numLangs]string{
 	msgActPowerOn:     {"powered on", "전원 켬"},
 	msgActSave:        {"%s saved %s", "%s로 %s 저장"},
 	msgActNtsysv:      {"ntsysv Ok (levels %s)", "ntsysv 확인 (런레벨 %s)"},
+	msgActPasswordOK:  {"tty%d: a password (logged in)", "tty%d: 비밀번호 (로그인 성공)"},
+	msgActPasswordBad: {"tty%d: a password (Login incorrect)", "tty%d: 비밀번호 (로그인 실패)"},
+	msgActQuit:        {"%s ended (exit status %d)", "%s 종료 (종료 코드 %d)"},
 }
 
 // The virtual consoles', the boot speed's and the boot stepper's messages

@@ -474,7 +474,17 @@ func (p *replaySide) lines(w int) []richLine {
 func actionText(e *env, a sim.Action) string {
 	switch a.Kind {
 	case sim.Type:
+		switch {
+		case a.Password == sim.PasswordAccepted:
+			return e.trf(msgActPasswordOK, a.TTY)
+		case a.Password != "":
+			return e.trf(msgActPasswordBad, a.TTY)
+		case a.TTY > 1:
+			return fmt.Sprintf("tty%d$ %s", a.TTY, a.Line)
+		}
 		return "$ " + a.Line
+	case sim.Quit:
+		return e.trf(msgActQuit, a.Program, a.Status)
 	case sim.Wait:
 		return e.trf(msgActWait, clockText(a.For))
 	case sim.PowerOn:

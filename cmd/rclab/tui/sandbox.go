@@ -414,7 +414,7 @@ func (s *sandbox) finish(res sim.Result, err error, prompt, down string, evs []s
 	default:
 		s.state = stateShell // also after a power-on (perform)
 		t.SetPrompt(prompt)
-		if res.Screen != nil && s.openProgram(res.Screen) {
+		if res.Screen != nil && s.openProgram(res.Screen, res.Status) {
 			return // the program's page has the screen; it calls idle when it ends
 		}
 	}
@@ -461,7 +461,7 @@ func (s *sandbox) complete(line []rune, cursor int) ([]rune, int, []string) {
 	if s.m == nil || s.state != stateShell || s.anyBusy() {
 		return line, cursor, nil
 	}
-	return complete(s.m, line, cursor)
+	return complete(consoleShell{s.m, 1}, line, cursor)
 }
 
 // switchConsole shows console i (0 for tty1).

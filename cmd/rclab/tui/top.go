@@ -24,7 +24,12 @@ type topView struct {
 	w, h  int
 	stop  chan struct{}
 	ended bool
+	exit  int // 130 when Ctrl-C stopped it (SIGINT: procps's end_pgm exits 0x80|2)
 }
+
+// exitStatus is the exit status top ends with: 0 after q, 130 after
+// Ctrl-C.
+func (v *topView) exitStatus() int { return v.exit }
 
 func newTopView(e *env, req *sim.Screen, m *sim.Machine, post func(func()), done func()) *topView {
 	v := &topView{Box: newBox(), env: e, req: req, m: m, done: done, stop: make(chan struct{})}
@@ -96,7 +101,12 @@ func (v *topView) quit() {
 func (v *topView) InputHandler() func(*tcell.EventKey, func(tview.Primitive)) {
 	return v.WrapInputHandler(func(ev *tcell.EventKey, _ func(tview.Primitive)) {
 		switch {
-		case ev.Key() == tcell.KeyCtrlC, ev.Key() == tcell.KeyRune && (ev.Rune() == 'q' || ev.Rune() == 'Q'):
+		case ev.Key() == tcell.KeyCtrlC:
+			if !v.ended {
+				v.exit = 130
+			}
+			v.quit()
+		case ev.Key() == tcell.KeyRune && (ev.Rune() == 'q' || ev.Rune() == 'Q'):
 			v.quit()
 		case ev.Key() == tcell.KeyEnter, ev.Key() == tcell.KeyRune && ev.Rune() == ' ':
 			v.refresh()

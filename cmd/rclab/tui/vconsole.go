@@ -1,6 +1,10 @@
 package tui
 
-import "rclab/sim"
+import (
+	"strings"
+
+	"rclab/sim"
+)
 
 // The sandbox's virtual consoles tty2–tty6 (Alt-F2…Alt-F6, or Ctrl-]
 // where the terminal keeps Alt for itself): each is a login on the
@@ -107,7 +111,7 @@ func (s *sandbox) setupConsole(tty int) {
 		if s.m == nil || s.anyBusy() || s.vcState(tty) != sim.TTYShell {
 			return line, cursor, nil
 		}
-		return complete(s.m, line, cursor)
+		return complete(consoleShell{s.m, tty}, line, cursor)
 	}
 }
 
@@ -160,6 +164,11 @@ func (s *sandbox) vtSubmit(tty int, line string) {
 	m, g := s.m, s.gen
 	if m == nil || s.state == stateBooting || s.state == stateDown {
 		return
+	}
+	if s.vcState(tty) == sim.TTYLogin && strings.TrimSpace(line) != "" {
+		// login asks for a password next, whatever the name: what is
+		// typed ahead meanwhile does not show either.
+		c.secret = true
 	}
 	st.busy = true
 	c.SetBusy(true)

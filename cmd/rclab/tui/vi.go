@@ -95,6 +95,7 @@ type viEditor struct {
 	warnedRO bool   // W10 was given
 	orig     string // the text last read or written, for :e!
 	closed   bool
+	exit     int // the exit status vim ends with: 1 after :cq
 
 	mode    viMode
 	count   int  // the count being typed
@@ -2014,6 +2015,10 @@ func (v *viEditor) ex(line string) {
 		v.exQuitWrite(arg, bang, false)
 	case name == "x" || is("xit", 2) || is("exit", 3):
 		v.exQuitWrite(arg, bang, true)
+	case is("cquit", 2):
+		// vim quits without writing and exits 1, whatever was changed
+		v.exit = 1
+		v.exQuit(true)
 	case is("quit", 1) || is("qall", 2) || is("quitall", 5):
 		if arg != "" {
 			v.emsg("E488: Trailing characters")
@@ -2162,6 +2167,9 @@ func (v *viEditor) exWrite(arg string, bang bool) bool {
 	}
 	return true
 }
+
+// exitStatus is the exit status vim ends with: 0, or 1 after :cq.
+func (v *viEditor) exitStatus() int { return v.exit }
 
 // exQuit is :q; bang (:q!) drops the changes.
 func (v *viEditor) exQuit(bang bool) {

@@ -18,7 +18,23 @@ type Job struct {
 	Until time.Time
 }
 
-// AddJob enters a background job and returns its number.
+// Listed is the job's line as bash lists it (jobs, and the notice of a
+// job that ended), without the newline: its number, mark ('+' the
+// current job, '-' the previous one, ' ' the others), state padded to 24
+// columns, and its command, with " &" while it runs in the background
+// ("[1]+  Running                 sleep 10 &", "[1]+  Done
+// sleep 10"; bash's print_pipeline).
+func (j Job) Listed(mark rune) string {
+	cmd := j.Cmd
+	if j.State == "Running" {
+		cmd += " &"
+	}
+	return fmt.Sprintf("[%d]%c  %-24s%s", j.ID, mark, j.State, cmd)
+}
+
+// AddJob enters a background job and returns its number. cmd is its
+// command as bash's job table shows it: as typed, normalized by bash's
+// printer ("sleep 10", `echo "a b" > f`), not the expanded argv.
 func (k *Kernel) AddJob(tty string, pid int, cmd string) int {
 	k.mu.Lock()
 	defer k.mu.Unlock()
@@ -76,7 +92,7 @@ func (k *Kernel) JobNotices(tty string) []string {
 			if j.ID == last {
 				mark = '+'
 			}
-			out = append(out, fmt.Sprintf("[%d]%c  %-24s%s", j.ID, mark, j.State, j.Cmd))
+			out = append(out, j.Listed(mark))
 			continue
 		}
 		keep = append(keep, j)

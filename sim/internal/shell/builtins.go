@@ -82,7 +82,7 @@ func (s *Shell) builtin(ctx context.Context, hc interp.HandlerContext, name stri
 			case len(jobs) - 2:
 				mark = '-'
 			}
-			fmt.Fprintf(hc.Stdout, "[%d]%c  %-24s%s\n", j.ID, mark, j.State, j.Cmd)
+			fmt.Fprintln(hc.Stdout, j.Listed(mark))
 		}
 	case "disown":
 	case "fg", "bg":

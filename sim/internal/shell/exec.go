@@ -2,6 +2,7 @@ package shell
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -185,8 +186,10 @@ type Exec struct {
 	// PPID is the parent's pid, TTY the controlling terminal ("" none).
 	PPID int
 	TTY  string
-	// Background is set for a background job (cmd &).
+	// Background is set for a background job (cmd &), and Job is its
+	// command as bash's job table shows it ("" for the argv).
 	Background bool
+	Job        string
 	// PipeSlot names the pipeline member the program runs in ("ID.I").
 	PipeSlot string
 	// Builtin says the program is a shell builtin (kill) running inside
@@ -215,10 +218,10 @@ func (s *Shell) execMiddleware(next interp.ExecHandlerFunc) interp.ExecHandlerFu
 			st = s.builtin(ctx, hc, strings.TrimPrefix(args[0], internal), args[1:])
 		} else {
 			env := exportedOf(hc.Env)
-			background := false
+			background, job := false, ""
 			for i, kv := range env {
-				if kv == bgVar+"=1" {
-					background = true
+				if text, ok := bgJob(kv); ok {
+					background, job = true, text
 					env = append(env[:i:i], env[i+1:]...)
 					break
 				}
@@ -238,6 +241,7 @@ func (s *Shell) execMiddleware(next interp.ExecHandlerFunc) interp.ExecHandlerFu
 				PPID:       s.opts.PID,
 				TTY:        s.opts.TTY,
 				Background: background,
+				Job:        job,
 				PipeSlot:   envGet(hc.Env, pipeVar),
 			})
 		}
@@ -439,7 +443,7 @@ func (p *Procs) runProgram(ctx context.Context, c *cmds.Command, e Exec, pid int
 	}
 	job := 0
 	if e.Background && pid != 0 && e.TTY != "" {
-		job = p.k.AddJob(e.TTY, pid, strings.Join(e.Argv, " "))
+		job = p.k.AddJob(e.TTY, pid, cmp.Or(e.Job, strings.Join(e.Argv, " ")))
 		fmt.Fprintf(e.Term, "[%d] %d\n", job, pid)
 	}
 	defer func() {

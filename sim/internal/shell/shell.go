@@ -352,7 +352,7 @@ func sanitize(f *syntax.File) error {
 				if call, ok := n.Cmd.(*syntax.CallExpr); ok && len(call.Args) > 0 {
 					call.Assigns = append(call.Assigns, &syntax.Assign{
 						Name:  &syntax.Lit{ValuePos: call.Pos(), ValueEnd: call.Pos(), Value: bgVar},
-						Value: &syntax.Word{Parts: []syntax.WordPart{&syntax.Lit{ValuePos: call.Pos(), ValueEnd: call.Pos(), Value: "1"}}},
+						Value: bgMark(n),
 					})
 				}
 			}

@@ -1,0 +1,65 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"rclab/sim"
+)
+
+// TestJournalKeepsNoPassword checks that a password typed at a login
+// prompt never enters the journal (nor its clones, which undo keeps),
+// while the lines around it do.
+func TestJournalKeepsNoPassword(t *testing.T) {
+	t.Parallel()
+	m := newMachine(t)
+	j := &Journal{}
+	for _, a := range []sim.Action{
+		{Kind: sim.Type, TTY: 2, Line: "alice"},
+		{Kind: sim.Type, TTY: 2, Line: "hunter2"},
+		{Kind: sim.Type, TTY: 2, Line: "alice"},
+		{Kind: sim.Type, TTY: 2, Line: "rclab"},
+		{Kind: sim.Type, TTY: 2, Line: "id -un"},
+	} {
+		r, err := m.Apply(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		j.Record(a, r)
+	}
+	for _, jj := range []*Journal{j, j.Clone()} {
+		got := fmt.Sprint(jj.Lines)
+		if want := "[{alice 0} {alice 0} {id -un 0}]"; got != want {
+			t.Errorf("journal lines = %s; want %s", got, want)
+		}
+		if strings.Contains(fmt.Sprintf("%+v", *jj), "hunter2") || strings.Contains(got, "rclab") {
+			t.Errorf("the journal holds a password: %+v", *jj)
+		}
+	}
+}
+
+// TestJournalQuit checks that the end of a full-screen program gives the
+// line that opened it the program's exit status, which command checks
+// see.
+func TestJournalQuit(t *testing.T) {
+	t.Parallel()
+	m, err := sim.New(sim.WithScreens(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	j := &Journal{}
+	for _, a := range []sim.Action{
+		{Kind: sim.Type, Line: "ntsysv"},
+		{Kind: sim.Quit, Program: "ntsysv", Status: 1},
+	} {
+		r, err := m.Apply(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		j.Record(a, r)
+	}
+	if got, want := fmt.Sprint(j.Lines), "[{ntsysv 1}]"; got != want {
+		t.Errorf("journal lines = %s; want %s", got, want)
+	}
+}

@@ -7,9 +7,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"mvdan.cc/sh/v3/interp"
 	"mvdan.cc/sh/v3/syntax"
+
+	"rclab/sim/internal/cmds"
 )
 
 // internal is the prefix of builtins rclab implements itself; the call
@@ -41,6 +44,7 @@ func (s *Shell) call(ctx context.Context, args []string) ([]string, error) {
 			return out, nil
 		}
 	}
+	s.traceCall(ctx, args)
 	if err := budgetOf(ctx).step(); err != nil {
 		return nil, err
 	}
@@ -61,6 +65,11 @@ func (s *Shell) call(ctx context.Context, args []string) ([]string, error) {
 		return []string{"true"}, nil
 	case internal + "source":
 		return s.sourceCached(ctx, args)
+	case "read":
+		hc := interp.HandlerCtx(ctx)
+		if out, ok := s.readKeyboard(ctx, &hc, args); ok {
+			return out, nil
+		}
 	case "break", "continue":
 		s.jumped.Store(true)
 		return args, nil
@@ -100,8 +109,9 @@ func (s *Shell) call(ctx context.Context, args []string) ([]string, error) {
 	case name == "pwd" && len(args) > 1 && args[1] == "-P":
 		return []string{internal + "pwd_P"}, nil
 	case name == "test" || name == "[":
-		args = s.rewriteOwnerTests(args)
-		if res, ok := s.quickTest(ctx, interp.HandlerCtx(ctx).Dir, args); ok {
+		dir := interp.HandlerCtx(ctx).Dir
+		args = s.rewriteOwnerTests(dir, args)
+		if res, ok := s.quickTest(ctx, dir, args); ok {
 			return truth(res), nil
 		}
 		return args, nil
@@ -109,14 +119,22 @@ func (s *Shell) call(ctx context.Context, args []string) ([]string, error) {
 		args = s.resolveSource(ctx, args)
 		if len(args) == 2 {
 			hc := interp.HandlerCtx(ctx)
-			if out, ok, err := s.sourceNested(ctx, &hc, args[1]); ok {
+			var out []string
+			var ok bool
+			var err error
+			s.nested(func() { out, ok, err = s.sourceNested(ctx, &hc, args[1]) })
+			if ok {
 				return out, err
 			}
 		}
 		return args, nil
 	case name == "eval" && len(args) > 1:
 		hc := interp.HandlerCtx(ctx)
-		if out, ok, err := s.evalNested(ctx, &hc, args[1:]); ok {
+		var out []string
+		var ok bool
+		var err error
+		s.nested(func() { out, ok, err = s.evalNested(ctx, &hc, args[1:]) })
+		if ok {
 			return out, err
 		}
 	case name == "trap":
@@ -169,47 +187,118 @@ func splitEchoFlags(args []string) []string {
 	return append(out, args[i:]...)
 }
 
-// checkCd reports cd's failures in bash's words, since interp's differ;
-// a failing cd is replaced by false.
+// checkCd does what bash 3.2's cd does before it changes directory, and
+// words its failures as bash does (interp's words differ, and interp
+// takes no options and one operand): -L and -P, HOME for no operand,
+// OLDPWD for "-" (printed when the change succeeds), extra operands
+// ignored, and the kernel's errors for the directory as the shell's user
+// sees them. It returns the cd interp runs (to an absolute directory,
+// physical after -P), or false after a failure.
 func (s *Shell) checkCd(ctx context.Context, args []string) []string {
-	rest := args[1:]
-	for len(rest) > 0 && (rest[0] == "-L" || rest[0] == "-P") {
-		rest = rest[1:]
-	}
-	if len(rest) > 0 && rest[0] == "--" {
-		rest = rest[1:]
-	}
-	if len(rest) == 0 || rest[0] == "-" || rest[0] == "" {
-		return args
-	}
 	hc := interp.HandlerCtx(ctx)
-	target := rest[0]
-	fi, err := s.opts.Kernel.FS.Stat(absJoin(hc.Dir, target))
+	fail := func(msg string) []string {
+		fmt.Fprintf(hc.Stderr, "%scd: %s\n", s.prefix(hc.Pos), msg)
+		return []string{"false"}
+	}
+	rest := args[1:]
+	physical := false
+	for len(rest) > 0 && len(rest[0]) > 1 && rest[0][0] == '-' {
+		opt := rest[0]
+		rest = rest[1:]
+		if opt == "--" {
+			break
+		}
+		for _, c := range opt[1:] {
+			switch c {
+			case 'L':
+				physical = false
+			case 'P':
+				physical = true
+			default:
+				fail("-" + string(c) + ": invalid option")
+				fmt.Fprintf(hc.Stderr, "cd: usage: cd [-L|-P] [dir]\n")
+				return []string{"false"}
+			}
+		}
+	}
+	var dir string
+	show := false
+	switch {
+	case len(rest) == 0:
+		home := hc.Env.Get("HOME")
+		if !home.IsSet() {
+			return fail("HOME not set")
+		}
+		dir = home.String()
+	case rest[0] == "-":
+		old := hc.Env.Get("OLDPWD")
+		if !old.IsSet() {
+			return fail("OLDPWD not set")
+		}
+		dir, show = old.String(), true
+	default:
+		dir = rest[0]
+	}
+	abs := hc.Dir // an empty name stays where it is, as bash does
+	if dir != "" {
+		abs = absJoin(hc.Dir, dir)
+	}
+	if err := s.chdirError(abs); err != nil {
+		return fail(dir + ": " + errText{err}.Error())
+	}
+	if physical {
+		if p, err := s.opts.Kernel.FS.EvalSymlinks(abs); err == nil {
+			abs = p
+		}
+	}
+	if show {
+		fmt.Fprintln(hc.Stdout, dir)
+	}
+	return []string{"cd", abs}
+}
+
+// chdirError is the error chdir(2) gives the shell's user for abs: a
+// directory on the way the user may not search, a missing name, a file
+// that is no directory, a directory the user may not search itself.
+func (s *Shell) chdirError(abs string) error {
+	fsys := s.opts.Kernel.FS
+	uid, gid := s.cred()
+	if err := cmds.CheckPath(fsys, "chdir", abs, uid, gid); err != nil {
+		return err
+	}
+	fi, err := fsys.Stat(abs)
 	switch {
 	case err != nil:
-		fmt.Fprintf(hc.Stderr, "%scd: %s: %s\n", s.prefix(hc.Pos), target, errText{err})
+		return err
 	case !fi.IsDir():
-		fmt.Fprintf(hc.Stderr, "%scd: %s: Not a directory\n", s.prefix(hc.Pos), target)
-	default:
-		return args
+		return syscall.ENOTDIR
+	case !cmds.MayAccess(fi, uid, gid, 1):
+		return syscall.EACCES
 	}
-	return []string{"false"}
+	return nil
 }
 
 // rewriteOwnerTests evaluates test's -O and -G on the vfs (interp would ask
-// the host and panic on vfs file info) and substitutes a constant test.
-func (s *Shell) rewriteOwnerTests(args []string) []string {
+// the host and panic on vfs file info) and substitutes a constant test:
+// -O FILE is true when the shell's user owns FILE, -G FILE when FILE's
+// group is the user's group (bash compares the effective ids).
+func (s *Shell) rewriteOwnerTests(dir string, args []string) []string {
 	if !slices.Contains(args, "-O") && !slices.Contains(args, "-G") {
 		return args
 	}
+	uid, gid := s.cred()
+	fsys := s.opts.Kernel.FS
 	var out []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if (a == "-O" || a == "-G") && i+1 < len(args) && args[i+1] != "]" {
 			ok := false
-			if fi, err := s.opts.Kernel.FS.Stat(args[i+1]); err == nil {
-				uid, gid := ownerOf(fi)
-				ok = (a == "-O" && uid == 0) || (a == "-G" && gid == 0)
+			name := args[i+1]
+			if name != "" && cmds.CheckPath(fsys, "stat", absJoin(dir, name), uid, gid) == nil {
+				if fi, err := fsys.Stat(absJoin(dir, name)); err == nil {
+					fuid, fgid := ownerOf(fi)
+					ok = (a == "-O" && fuid == uid) || (a == "-G" && fgid == gid)
+				}
 			}
 			if ok {
 				out = append(out, "-n", "x")
@@ -361,7 +450,8 @@ func (s *Shell) sourceCached(ctx context.Context, args []string) ([]string, erro
 	// Run as a file named after the script, so $0 stays the script's.
 	outer := s.file
 	s.file = s.opts.Name
-	status, err := s.runStatus(ctx, &syntax.File{Name: s.opts.Name, Stmts: f.Stmts})
+	var status int
+	s.nested(func() { status, err = s.runStatus(ctx, &syntax.File{Name: s.opts.Name, Stmts: f.Stmts}) })
 	s.file = outer
 	if err != nil {
 		return nil, err

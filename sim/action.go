@@ -3,6 +3,7 @@ package sim
 import (
 	"context"
 	"fmt"
+	"io"
 	"path"
 	"strconv"
 	"strings"
@@ -51,6 +52,16 @@ const (
 	// opened with (vi's :q, less's q, ntsysv's Ok after its Ntsysv
 	// action) needs none. It prints nothing and takes no virtual time.
 	Quit ActionKind = "quit"
+	// Interrupt is Ctrl-C on the console (TTY 0 or 1) while its line
+	// waits for the keyboard (Result.Reading): the program reading is
+	// stopped as SIGINT stops it, the line ends with status 130, and the
+	// terminal shows ^C. At the prompt it abandons an unfinished
+	// multi-line construct and prints ^C.
+	Interrupt ActionKind = "interrupt"
+	// EndOfInput is Ctrl-D while the console's line waits for the
+	// keyboard: the program reading gets end of file (cat, read, mail
+	// end their input).
+	EndOfInput ActionKind = "eof"
 )
 
 // Action is one thing a person did to the machine. Actions are plain data,
@@ -129,6 +140,13 @@ type Result struct {
 	// terminal of a machine made WithScreens(true): the UI shows it, and
 	// Output holds only what the line printed besides.
 	Screen *Screen
+	// Reading is set when the line stopped to read the keyboard (rm -i's
+	// question, read, passwd, cat with no file): no prompt is shown, the
+	// next Type action on this console is the program's input, and
+	// Interrupt or EndOfInput end it. NoEcho is set when the program
+	// turned echo off (a password prompt): the UI does not show what is
+	// typed.
+	Reading, NoEcho bool
 	// Password is set when the line was a password, typed at login's
 	// "Password:" prompt (which does not echo it): PasswordAccepted or
 	// PasswordRejected. Whoever keeps the action must keep
@@ -176,8 +194,36 @@ func (m *Machine) Apply(a Action) (Result, error) {
 		return m.ntsysv(a)
 	case Quit:
 		return m.quit(a)
+	case Interrupt, EndOfInput:
+		return m.control(a)
 	}
 	return Result{}, fmt.Errorf("unknown action kind %q", a.Kind)
+}
+
+// control performs Ctrl-C (Interrupt) or Ctrl-D (EndOfInput) at the
+// console.
+func (m *Machine) control(a Action) (Result, error) {
+	if a.TTY > 1 {
+		return Result{}, fmt.Errorf("%s is only offered on the console (tty1)", a.Kind)
+	}
+	if m.down != "" {
+		return Result{Down: true, Status: 1}, nil
+	}
+	if m.line == nil {
+		if a.Kind == EndOfInput {
+			return Result{}, fmt.Errorf("no program at the console reads its input (Ctrl-D at the prompt is the exit command)")
+		}
+		m.pending = ""
+		io.WriteString(m.term.out(true), "^C\n")
+		return m.result(0), nil
+	}
+	if a.Kind == EndOfInput {
+		m.line.endInput()
+		return m.awaitLine(), nil
+	}
+	io.WriteString(m.term.out(true), "^C\n")
+	m.line.interrupt()
+	return m.awaitLine(), nil
 }
 
 // quit performs a Quit action: the console's shell takes the exit

@@ -32,6 +32,7 @@ func (m *Machine) clone() (*Machine, error) {
 		down:       m.down,
 		loginPID:   m.loginPID,
 		single:     m.single,
+		kb:         newKeyboard(),
 	}
 	c.cfg.bootArgs = append([]string(nil), m.cfg.bootArgs...)
 	c.procs = newProcs(k)

@@ -68,7 +68,11 @@ type Machine struct {
 	// command runs, so Interrupt can reach it.
 	cancelMu sync.Mutex
 	cancel   context.CancelFunc
-	bootLog  string
+	// kb is the console's keyboard; line is the console's command line
+	// while it waits for the keyboard (keyboard.go).
+	kb      *keyboard
+	line    *lineRun
+	bootLog string
 	// bootEvents are the events of the first boot.
 	bootEvents []Event
 	reboots    int
@@ -164,7 +168,7 @@ func New(opts ...Option) (*Machine, error) {
 		Arch:     prof.Arch,
 		Bash:     prof.BashVersion,
 	}, cfg.start, cfg.seed)
-	m := &Machine{cfg: cfg, k: k, procs: shell.NewProcs(k), term: &terminal{}, sub: cfg.sub}
+	m := &Machine{cfg: cfg, k: k, procs: shell.NewProcs(k), term: &terminal{}, sub: cfg.sub, kb: newKeyboard()}
 	m.cfg.sub = nil
 	watchProcesses(k)
 	k.AttachTTY(Console, m.term.out(true))
@@ -278,6 +282,7 @@ func (m *Machine) Down() string {
 // root logged in on the console (or a single-user shell, or init's
 // runlevel prompt).
 func (m *Machine) powerOn(args []string) {
+	m.abortLine()
 	m.down = ""
 	m.login = nil
 	m.pending = ""
@@ -377,6 +382,7 @@ func (m *Machine) endSession() {
 	if m.login == nil {
 		return
 	}
+	m.abortLine()
 	m.k.Logout(Console)
 	if m.loginPID != 0 && m.k.Procs.Alive(m.loginPID) {
 		m.k.Procs.Exit(m.loginPID)
@@ -444,6 +450,7 @@ func (m *Machine) shellOptions() shell.Options {
 		Terminal:    m.term.out(true),
 		Interactive: true,
 		StdinTty:    m.cfg.tty,
+		Keyboard:    m.kb,
 		Procs:       m.procs,
 		TTY:         Console,
 	}
@@ -499,7 +506,7 @@ func (m *Machine) timersDue() bool {
 func (m *Machine) Prompt() string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.login == nil {
+	if m.login == nil || m.line != nil {
 		return ""
 	}
 	if m.pending != "" {
@@ -533,6 +540,10 @@ func (m *Machine) typeLine(line string) Result {
 		m.settle()
 		return m.result(0)
 	}
+	if m.line != nil {
+		m.line.feed(line)
+		return m.awaitLine()
+	}
 	src := m.pending + line + "\n"
 	f, err := shell.Parse(src, "-bash")
 	if err != nil && incomplete(err) {
@@ -547,21 +558,60 @@ func (m *Machine) typeLine(line string) Result {
 	m.cancelMu.Lock()
 	m.cancel = cancel
 	m.cancelMu.Unlock()
-	defer func() {
-		cancel()
-		m.cancelMu.Lock()
-		m.cancel = nil
-		m.cancelMu.Unlock()
-	}()
-	var st int
 	if err != nil {
 		io.WriteString(m.term.err(), shell.SyntaxMessage("-bash: ", src, err))
-		st = 2
 		m.login.RunStmts(ctx, mustParse("(exit 2)"))
-	} else {
-		m.armScreen()
-		st = m.login.RunStmts(ctx, f.Stmts)
+		m.lineOver(cancel)
+		return m.lineEnded(2)
 	}
+	m.armScreen()
+	sh := m.login
+	m.line = startLine(m.kb, ctx, cancel, func(ctx context.Context) int { return sh.RunStmts(ctx, f.Stmts) })
+	return m.awaitLine()
+}
+
+// awaitLine lets the console's line run until it ends or waits for the
+// keyboard.
+func (m *Machine) awaitLine() Result {
+	st, finished := m.line.wait()
+	if !finished {
+		r := m.result(0)
+		r.Reading, r.NoEcho = true, !m.kb.echo()
+		return r
+	}
+	m.lineOver(m.line.cancel)
+	return m.lineEnded(st)
+}
+
+// lineOver forgets the console's finished line.
+func (m *Machine) lineOver(cancel context.CancelFunc) {
+	cancel()
+	m.line = nil
+	m.cancelMu.Lock()
+	m.cancel = nil
+	m.cancelMu.Unlock()
+}
+
+// abortLine ends a line that waits for the keyboard, as the console's
+// shell being killed does (a shutdown, a power-off): its reads fail and
+// it runs to its end.
+func (m *Machine) abortLine() {
+	if m.line == nil {
+		return
+	}
+	l := m.line
+	l.interrupt()
+	for {
+		if _, finished := l.wait(); finished {
+			break
+		}
+	}
+	m.lineOver(l.cancel)
+}
+
+// lineEnded finishes a console line that ran with status st: the screen
+// it opened, a logout, init's requests and job notices.
+func (m *Machine) lineEnded(st int) Result {
 	screen := m.takeScreen()
 	m.reboots = 0
 	loggedOut := m.login.Exited()

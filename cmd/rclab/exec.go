@@ -127,7 +127,7 @@ func execSession(fl execFlags, in io.Reader, out io.Writer) (int, error) {
 			m.Interrupt()
 		}
 	}()
-	status := 0
+	status, reading, noEcho := 0, false, false
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	for sc.Scan() {
@@ -135,7 +135,7 @@ func execSession(fl execFlags, in io.Reader, out io.Writer) (int, error) {
 		if m.Down() != "" {
 			return downStatus, reportDown(out, m, line, sc)
 		}
-		if fl.echo {
+		if fl.echo && !noEcho { // a password prompt echoes nothing, not even the newline
 			fmt.Fprintf(out, "%s%s\n", m.Prompt(), line)
 		}
 		res, err := m.Apply(sim.Action{Kind: sim.Type, Line: line})
@@ -143,7 +143,8 @@ func execSession(fl execFlags, in io.Reader, out io.Writer) (int, error) {
 			return 0, err
 		}
 		io.WriteString(out, res.Output)
-		if !res.Incomplete {
+		reading, noEcho = res.Reading, res.NoEcho
+		if !res.Incomplete && !reading {
 			status = res.Status
 		}
 		if res.Down {
@@ -158,6 +159,19 @@ func execSession(fl execFlags, in io.Reader, out io.Writer) (int, error) {
 	}
 	if err := sc.Err(); err != nil {
 		return 0, err
+	}
+	// The end of the input is end of file for a program still reading it
+	// (cat, read), as for bash reading a script from its standard input.
+	for tries := 0; reading && tries < 100; tries++ {
+		res, err := m.Apply(sim.Action{Kind: sim.EndOfInput})
+		if err != nil {
+			return 0, err
+		}
+		io.WriteString(out, res.Output)
+		status, reading = res.Status, res.Reading
+		if res.Down {
+			return downStatus, nil
+		}
 	}
 	if m.Pending() {
 		fmt.Fprint(out, "-bash: syntax error: unexpected end of file\n")

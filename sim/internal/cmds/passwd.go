@@ -132,6 +132,8 @@ func passwdMain(p *Proc) int {
 		}
 		pw = line
 	} else {
+		p.SetEcho(false)
+		defer p.SetEcho(true)
 		fmt.Fprint(p.Stdout, "New UNIX password: ")
 		first, ok := readLine()
 		if !ok {

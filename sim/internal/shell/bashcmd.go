@@ -33,6 +33,7 @@ func bashMain(p *cmds.Proc) int {
 		return st
 	}
 	var src, script string
+	kb := keyboardOf(p.Stdin)
 	switch {
 	case command:
 		if len(args) < 1 {
@@ -52,6 +53,10 @@ func bashMain(p *cmds.Proc) int {
 			return 127
 		}
 		src, script, args = data, args[0], args[1:]
+	case kb != nil:
+		// An interactive bash in a bash is not simulated: it starts
+		// and, with nothing to run, ends at once.
+		script = name
 	default:
 		data, err := io.ReadAll(p.Stdin)
 		if err != nil {
@@ -59,11 +64,16 @@ func bashMain(p *cmds.Proc) int {
 		}
 		src, script = string(data), name
 	}
+	stdin := p.Stdin
+	if kb != nil {
+		stdin = nil // the keyboard is read by the shell's programs only
+	}
 	sh, err := New(Options{
 		Kernel:   p.Sys,
 		Environ:  p.Environ,
 		Dir:      p.Dir,
-		Stdin:    p.Stdin,
+		Stdin:    stdin,
+		Keyboard: kb,
 		Stdout:   p.Stdout,
 		Stderr:   p.Stderr,
 		Name:     script,
@@ -140,4 +150,13 @@ func bashOptions(p *cmds.Proc, name string, args []string) (flags []string, comm
 		}
 	}
 	return flags, command, args, -1
+}
+
+// keyboardOf returns in if it is a console's keyboard (it can turn its
+// echo off), else nil.
+func keyboardOf(in io.Reader) io.Reader {
+	if _, ok := in.(interface{ SetEcho(bool) }); ok {
+		return in
+	}
+	return nil
 }

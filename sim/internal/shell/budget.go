@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -23,6 +24,11 @@ type Budget struct {
 	// records that the process limit stopped the line.
 	forks    atomic.Int64
 	forkOver atomic.Bool
+	// timer cancels ctx when the host-time limit is spent; paused is set
+	// while it is stopped for a wait.
+	mu     sync.Mutex
+	timer  *time.Timer
+	paused bool
 }
 
 // StopError is returned through the interpreter when a budget runs out.
@@ -35,19 +41,51 @@ func (e *StopError) Error() string {
 type budgetKey struct{}
 
 // WithBudget returns a context that carries a budget of maxSteps simple
-// commands and expires after limit of host time (0: no limit), and its
-// cancel function.
+// commands and expires after limit of host time spent running (0: no
+// limit), and its cancel function. Time the line spends waiting for the
+// keyboard (Pause) does not count.
 func WithBudget(parent context.Context, maxSteps int64, limit time.Duration) (context.Context, context.CancelFunc) {
 	b := &Budget{max: maxSteps, limit: limit}
-	var ctx context.Context
-	var cancel context.CancelFunc
-	if limit > 0 {
-		ctx, cancel = context.WithTimeout(parent, limit)
-	} else {
-		ctx, cancel = context.WithCancel(parent)
-	}
+	ctx, cancelCause := context.WithCancelCause(parent)
 	b.ctx = ctx
+	if limit > 0 {
+		b.timer = time.AfterFunc(limit, func() { cancelCause(context.DeadlineExceeded) })
+	}
+	cancel := func() {
+		b.mu.Lock()
+		if b.timer != nil {
+			b.timer.Stop()
+		}
+		b.mu.Unlock()
+		cancelCause(context.Canceled)
+	}
 	return context.WithValue(ctx, budgetKey{}, b), cancel
+}
+
+// Pause stops the host-time limit while the line waits for a person.
+func (b *Budget) Pause() {
+	if b == nil {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.timer != nil && !b.paused && b.timer.Stop() {
+		b.paused = true
+	}
+}
+
+// Resume starts the host-time limit again, afresh: a line gets its whole
+// limit after each wait (waiting needs a person, so no loop gains by it).
+func (b *Budget) Resume() {
+	if b == nil {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.paused {
+		b.paused = false
+		b.timer.Reset(b.limit)
+	}
 }
 
 func budgetOf(ctx context.Context) *Budget {
@@ -69,7 +107,7 @@ func (b *Budget) step() error {
 
 // report says whether the stop still has to be reported (once per budget).
 func (b *Budget) report() bool {
-	if !b.over.Load() && !b.forkOver.Load() && !errors.Is(b.ctx.Err(), context.DeadlineExceeded) {
+	if !b.over.Load() && !b.forkOver.Load() && !errors.Is(context.Cause(b.ctx), context.DeadlineExceeded) {
 		return false // cancelled by the user: bash prints nothing
 	}
 	return b.reported.CompareAndSwap(false, true)

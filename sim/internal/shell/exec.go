@@ -177,8 +177,10 @@ type Exec struct {
 	Stdout  io.Writer
 	Stderr  io.Writer
 	Tty     bool
-	// StdinTty says standard input is the terminal.
+	// StdinTty says standard input is the terminal, and Keyboard is what
+	// reading it gives (nil: end of file).
 	StdinTty bool
+	Keyboard io.Reader
 	Term     io.Writer
 	Umask    fs.FileMode
 	// Prefix is how the parent shell prefixes "command not found".
@@ -235,6 +237,7 @@ func (s *Shell) execMiddleware(next interp.ExecHandlerFunc) interp.ExecHandlerFu
 				Stderr:     hc.Stderr,
 				Tty:        hc.Stdout == s.term,
 				StdinTty:   s.opts.StdinTty && stdin == nil,
+				Keyboard:   keyboardFor(stdin, background, s.opts.Keyboard),
 				Term:       s.term,
 				Umask:      s.Umask(),
 				Prefix:     s.prefix(hc.Pos),
@@ -414,6 +417,9 @@ func (p *Procs) runProgram(ctx context.Context, c *cmds.Command, e Exec, pid int
 	}
 	if proc.Stdin == nil {
 		proc.Stdin = strings.NewReader("")
+		if e.Keyboard != nil {
+			proc.Stdin = e.Keyboard
+		}
 	}
 	proc.Ctx = withExtension(ctx, p.ext)
 	proc.Run = func(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -525,6 +531,7 @@ func (p *Procs) runScript(ctx context.Context, abs string, e Exec, pid int) int 
 		Params:   e.Argv[1:],
 		Umask:    e.Umask,
 		StdinTty: e.StdinTty,
+		Keyboard: e.Keyboard,
 		Procs:    p,
 		PID:      pid,
 		PPID:     e.PPID,
@@ -627,4 +634,15 @@ func comm15(name string) string {
 		return name[:15]
 	}
 	return name
+}
+
+// keyboardFor is what a program started with stdin (nil: the shell's own
+// input) reads: the shell's keyboard, unless its input was redirected or
+// it runs in the background (bash gives a background job no terminal
+// input).
+func keyboardFor(stdin io.Reader, background bool, kb io.Reader) io.Reader {
+	if stdin != nil || background {
+		return nil
+	}
+	return kb
 }

@@ -63,6 +63,10 @@ type Options struct {
 	Umask fs.FileMode
 	// StdinTty says the shell's standard input is a terminal.
 	StdinTty bool
+	// Keyboard is that terminal's input, which programs whose standard
+	// input is the terminal read (rm -i's answer, passwd, read); nil
+	// gives them end of file at once.
+	Keyboard io.Reader
 	// Vars are extra shell variables, not exported (a cloned shell's).
 	Vars map[string]string
 	// PID and PPID are the shell process's ids ($$ and $PPID); TTY its
@@ -237,6 +241,13 @@ func (s *Shell) RunStmts(ctx context.Context, stmts []*syntax.Stmt) int {
 		st = s.runNode(ctx, stmt)
 		if s.r.Exited() || ctx.Err() != nil {
 			break
+		}
+	}
+	if s.interrupted && st != 0 {
+		// A stopped command never set $? in the runner: bash's next
+		// line sees the status (130 after Ctrl-C).
+		if f, err := Parse("(exit "+strconv.Itoa(st)+")", s.opts.Name); err == nil {
+			s.r.Run(context.Background(), f.Stmts[0])
 		}
 	}
 	return st

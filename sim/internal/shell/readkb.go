@@ -1,0 +1,170 @@
+package shell
+
+import (
+	"context"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"mvdan.cc/sh/v3/interp"
+)
+
+// interp's read builtin reads the runner's standard input, which for a
+// console shell is no file at all: the keyboard is read by the machine's
+// programs only (keyboard.go in sim). readKeyboard serves `read` typed at
+// the prompt or run by a script started from it: it takes the line from
+// the keyboard itself (printing -p's prompt first, with echo off for -s),
+// then hands it to interp's read as a here-string, which splits it on IFS
+// and assigns the variables exactly as read does with any other input.
+
+// readOpts are the options of bash 3.2's read that readKeyboard handles
+// itself; the others are passed on.
+type readOpts struct {
+	prompt string
+	silent bool
+	nchars int
+	delim  byte
+	passed []string // options for interp's read (-r, -a NAME)
+	names  []string
+}
+
+// parseReadArgs reads `read`'s arguments; ok is false for what is left
+// to interp's builtin (-u, a bad option).
+func parseReadArgs(args []string) (o readOpts, ok bool) {
+	o.delim = '\n'
+	i := 0
+	for ; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			i++
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			break
+		}
+		for j := 1; j < len(a); j++ {
+			c := a[j]
+			switch c {
+			case 'r':
+				o.passed = append(o.passed, "-r")
+			case 's':
+				o.silent = true
+			case 'e':
+			case 'p', 'a', 'n', 'd', 't', 'u':
+				val := a[j+1:]
+				if val == "" {
+					if i+1 >= len(args) {
+						return o, false
+					}
+					i++
+					val = args[i]
+				}
+				switch c {
+				case 'p':
+					o.prompt = val
+				case 'a':
+					o.passed = append(o.passed, "-a", val)
+				case 'n':
+					n, err := strconv.Atoi(val)
+					if err != nil || n < 0 {
+						return o, false
+					}
+					o.nchars = n
+				case 'd':
+					o.delim = val[0]
+				case 't':
+					// The virtual keyboard never times out: a person types.
+				case 'u':
+					return o, false
+				}
+				j = len(a)
+			default:
+				return o, false
+			}
+		}
+	}
+	o.names = args[i:]
+	return o, true
+}
+
+// readKeyboard performs `read ARGS` at the console: ok is false when the
+// command is not for it (input redirected, no keyboard, options it
+// leaves to interp).
+func (s *Shell) readKeyboard(ctx context.Context, hc *interp.HandlerContext, args []string) (out []string, ok bool) {
+	kb := s.opts.Keyboard
+	if kb == nil || hc.Stdin != nil && !isNilFile(hc.Stdin) {
+		return nil, false
+	}
+	o, ok := parseReadArgs(args[1:])
+	if !ok {
+		return nil, false
+	}
+	if o.prompt != "" && s.opts.StdinTty {
+		io.WriteString(hc.Stderr, o.prompt)
+	}
+	if o.silent {
+		if e, ok := kb.(interface{ SetEcho(bool) }); ok {
+			e.SetEcho(false)
+			defer e.SetEcho(true)
+		}
+	}
+	data, complete := readUntil(ctx, kb, o.delim, o.nchars)
+	if o.silent && s.opts.StdinTty {
+		io.WriteString(hc.Stderr, "\n") // echo was off: the newline was not shown either
+	}
+	text := "read"
+	for _, p := range o.passed {
+		text += " " + quoteWord(p)
+	}
+	text += " --"
+	for _, n := range o.names {
+		text += " " + quoteWord(n)
+	}
+	text += " <<< " + quoteWord(data)
+	if !complete {
+		text += "; " + internal + "status 1"
+	}
+	return []string{"eval", text}, true
+}
+
+// readUntil reads the keyboard up to delim (dropped) or n characters
+// (n > 0); complete is false when the input ended first.
+func readUntil(ctx context.Context, r io.Reader, delim byte, n int) (data string, complete bool) {
+	var b strings.Builder
+	var one [1]byte
+	for ctx.Err() == nil {
+		if n > 0 && b.Len() >= n {
+			return b.String(), true
+		}
+		k, err := r.Read(one[:])
+		if k == 1 {
+			if one[0] == delim {
+				return b.String(), true
+			}
+			b.WriteByte(one[0])
+			continue
+		}
+		if err != nil {
+			break
+		}
+	}
+	return b.String(), false
+}
+
+// quoteWord quotes s for the shell with single quotes.
+func quoteWord(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r == '-' || r == '_' || r == '/' || r == '.' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// isNilFile reports whether r is interp's "no input": a nil *os.File in
+// an interface.
+func isNilFile(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && f == nil
+}

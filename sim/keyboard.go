@@ -1,0 +1,187 @@
+package sim
+
+import (
+	"context"
+	"io"
+	"sync"
+
+	"rclab/sim/internal/shell"
+)
+
+// A command line can stop halfway to read the terminal: rm -i's "remove
+// regular file `x'?", cp -i, passwd's password prompts, read, cat with no
+// file, telnet> and ftp> prompts. The line then runs in its own goroutine
+// (lineRun) and Apply returns with Result.Reading set; the next line typed
+// on that console is the program's input, not a command. Only one of the
+// two goroutines ever touches the machine: the line runs while Apply waits
+// for it, and is parked on the keyboard while Apply is not running.
+
+// keyboard is a console's terminal input as its programs read it.
+type keyboard struct {
+	mu      sync.Mutex
+	pending []byte // typed and not yet read
+	eof     bool   // Ctrl-D: the next read that finds nothing ends the input
+	stop    bool   // the line was interrupted: reads fail from now on
+	noEcho  bool   // a program turned echo off (a password prompt)
+	gen     int    // counts command lines: a read left over from an earlier line ends
+	readers int    // reads of this line blocked for input
+	// waiting receives when a reader finds nothing to read; woken
+	// receives when there is something new (text, EOF or a stop).
+	waiting chan struct{}
+	woken   chan struct{}
+}
+
+func newKeyboard() *keyboard {
+	return &keyboard{waiting: make(chan struct{}, 1), woken: make(chan struct{}, 1)}
+}
+
+// Read blocks until a line is typed (or Ctrl-D, or Ctrl-C).
+func (k *keyboard) Read(p []byte) (int, error) {
+	k.mu.Lock()
+	gen := k.gen
+	k.mu.Unlock()
+	for {
+		k.mu.Lock()
+		switch {
+		case k.stop || k.gen != gen:
+			k.mu.Unlock()
+			return 0, io.EOF
+		case len(k.pending) > 0:
+			n := copy(p, k.pending)
+			k.pending = k.pending[n:]
+			k.mu.Unlock()
+			return n, nil
+		case k.eof:
+			k.eof = false
+			k.mu.Unlock()
+			return 0, io.EOF
+		}
+		k.readers++
+		k.mu.Unlock()
+		select {
+		case k.waiting <- struct{}{}:
+		default:
+		}
+		<-k.woken
+		k.mu.Lock()
+		if k.gen == gen {
+			k.readers--
+		}
+		k.mu.Unlock()
+	}
+}
+
+// blocked reports whether a program of the current line waits in Read
+// with nothing to read.
+func (k *keyboard) blocked() bool {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return k.readers > 0 && len(k.pending) == 0 && !k.eof && !k.stop
+}
+
+// SetEcho turns the terminal's echo of typed input on or off, as a
+// program does with termios around a password prompt.
+func (k *keyboard) SetEcho(on bool) {
+	k.mu.Lock()
+	k.noEcho = !on
+	k.mu.Unlock()
+}
+
+func (k *keyboard) echo() bool {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return !k.noEcho
+}
+
+func (k *keyboard) wake() {
+	select {
+	case k.woken <- struct{}{}:
+	default:
+	}
+}
+
+func (k *keyboard) typeText(s string) {
+	k.mu.Lock()
+	k.pending = append(k.pending, s...)
+	k.mu.Unlock()
+	k.wake()
+}
+
+func (k *keyboard) endInput() {
+	k.mu.Lock()
+	k.eof = true
+	k.mu.Unlock()
+	k.wake()
+}
+
+func (k *keyboard) interrupt() {
+	k.mu.Lock()
+	k.stop = true
+	k.mu.Unlock()
+	k.wake()
+}
+
+// reset readies the keyboard for the next command line: text typed ahead
+// of a program that never read it is dropped, as the shell's own reading
+// of the next line would take it.
+func (k *keyboard) reset() {
+	k.mu.Lock()
+	k.pending, k.eof, k.stop, k.noEcho = nil, false, false, false
+	k.gen++
+	k.readers = 0
+	k.mu.Unlock()
+	select {
+	case <-k.waiting:
+	default:
+	}
+	k.wake() // a read left over from the last line ends
+}
+
+// lineRun is a command line running on a console.
+type lineRun struct {
+	kb     *keyboard
+	ctx    context.Context
+	cancel context.CancelFunc
+	done   chan int
+}
+
+// startLine runs fn (the line) in its own goroutine under ctx.
+func startLine(kb *keyboard, ctx context.Context, cancel context.CancelFunc, fn func(context.Context) int) *lineRun {
+	kb.reset()
+	l := &lineRun{kb: kb, ctx: ctx, cancel: cancel, done: make(chan int, 1)}
+	go func() { l.done <- fn(ctx) }()
+	return l
+}
+
+// wait lets the line run until it ends (finished, with its status) or
+// stops to read the keyboard (finished false). The line's host-time
+// budget does not run while it waits for a person.
+func (l *lineRun) wait() (status int, finished bool) {
+	b := shell.BudgetOf(l.ctx)
+	b.Resume()
+	for {
+		select {
+		case st := <-l.done:
+			l.cancel()
+			return st, true
+		case <-l.kb.waiting:
+			if l.kb.blocked() {
+				b.Pause()
+				return 0, false
+			}
+		}
+	}
+}
+
+// feed types a line of input to the program that waits for it.
+func (l *lineRun) feed(line string) { l.kb.typeText(line + "\n") }
+
+// interrupt is Ctrl-C: the line's context is cancelled (programs and the
+// shell stop as SIGINT stops them) and the waiting read fails.
+func (l *lineRun) interrupt() {
+	l.cancel()
+	l.kb.interrupt()
+}
+
+// endInput is Ctrl-D: the waiting read gets end of file.
+func (l *lineRun) endInput() { l.kb.endInput() }

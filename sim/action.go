@@ -147,6 +147,9 @@ type Result struct {
 	// turned echo off (a password prompt): the UI does not show what is
 	// typed.
 	Reading, NoEcho bool
+	// Input is set when the typed line was input to a program that was
+	// reading the keyboard, not a command of its own.
+	Input bool
 	// Password is set when the line was a password, typed at login's
 	// "Password:" prompt (which does not echo it): PasswordAccepted or
 	// PasswordRejected. Whoever keeps the action must keep

@@ -542,7 +542,9 @@ func (m *Machine) typeLine(line string) Result {
 	}
 	if m.line != nil {
 		m.line.feed(line)
-		return m.awaitLine()
+		r := m.awaitLine()
+		r.Input = true
+		return r
 	}
 	src := m.pending + line + "\n"
 	f, err := shell.Parse(src, "-bash")

@@ -29,11 +29,18 @@ type Line struct {
 // Record notes an action and its result. A password typed at login's
 // prompt is not a command and is never kept (see sim.Action.Redacted);
 // the end of a full-screen program (sim.Quit) gives the line that opened
-// it the program's exit status.
+// it the program's exit status, as the end of a line that read the
+// keyboard does (its input lines are not commands).
 func (j *Journal) Record(a sim.Action, r sim.Result) {
 	a = a.Redacted(r)
 	switch {
 	case a.Kind == sim.Type && a.Password != "":
+	case a.Kind == sim.Type && r.Input, a.Kind == sim.Interrupt, a.Kind == sim.EndOfInput:
+		// Input to a program, Ctrl-C or Ctrl-D: no command of its own;
+		// the line they belong to ends with their status.
+		if !r.Reading && len(j.Lines) > 0 {
+			j.Lines[len(j.Lines)-1].Status = r.Status
+		}
 	case a.Kind == sim.Type && !r.Incomplete:
 		j.Lines = append(j.Lines, Line{Text: a.Line, Status: r.Status})
 	case a.Kind == sim.Quit && len(j.Lines) > 0:

@@ -63,3 +63,38 @@ func TestJournalQuit(t *testing.T) {
 		t.Errorf("journal lines = %s; want %s", got, want)
 	}
 }
+
+// TestJournalKeyboardInput checks that what is typed to a program reading
+// the keyboard is no command line, and that the line it answered ends
+// with the status it finally had.
+func TestJournalKeyboardInput(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		actions []sim.Action
+		want    string
+	}{
+		{[]sim.Action{{Kind: sim.Type, Line: "touch /tmp/f; rm -i /tmp/f"}, {Kind: sim.Type, Line: "y"}, {Kind: sim.Type, Line: "ls /tmp/f"}},
+			"[{touch /tmp/f; rm -i /tmp/f 0} {ls /tmp/f 2}]"},
+		{[]sim.Action{{Kind: sim.Type, Line: "cat"}, {Kind: sim.Type, Line: "text"}, {Kind: sim.Interrupt}},
+			"[{cat 130}]"},
+		{[]sim.Action{{Kind: sim.Type, Line: "read x"}, {Kind: sim.EndOfInput}},
+			"[{read x 1}]"},
+	}
+	for _, c := range cases {
+		m, err := sim.New(sim.WithTerminal(false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		j := &Journal{}
+		for _, a := range c.actions {
+			r, err := m.Apply(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			j.Record(a, r)
+		}
+		if got := fmt.Sprint(j.Lines); got != c.want {
+			t.Errorf("journal of %v = %s; want %s", c.actions, got, c.want)
+		}
+	}
+}

@@ -491,6 +491,7 @@ func (es *examScreen) start(sess *scenarios.Session, ops []conOp, notes []string
 	g := s.gen
 	s.m = m
 	m.Subscribe(func(e sim.Event) { s.onEvent(m, g, e) })
+	s.notReading()
 	s.apply(s.nextSeq(), takeSnapshot(m))
 	t := s.consoles[0]
 	t.mu.Lock()

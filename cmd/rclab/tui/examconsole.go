@@ -97,6 +97,7 @@ type examConsole struct {
 	state  sbState
 	prompt string // the shell's prompt after the last action
 	echoed bool   // the next typed line is on the screen already
+	noEcho bool   // a program reads the keyboard with echo off
 }
 
 func newExamConsole(l Lang, out conSink) *examConsole {
@@ -162,12 +163,17 @@ func (c *examConsole) typed(line string) {
 		c.state = stateShell
 		c.out.SetPrompt(c.prompt)
 	}
+	if c.noEcho {
+		c.out.echo("", "") // a password: neither it nor its Enter shows
+		return
+	}
 	c.out.echo(line, "\n")
 }
 
 // finish is sandbox.finish: the prompt, a logout or the machine down.
 func (c *examConsole) finish(res sim.Result, st conAfter) {
 	c.prompt = st.prompt
+	c.noEcho = res.Reading && res.NoEcho
 	switch {
 	case res.Down:
 		if c.state != stateDown {

@@ -612,6 +612,7 @@ func (ls *lessonScreen) attach(m *sim.Machine, what string) {
 	s.evMu.Unlock()
 	s.m = m
 	m.Subscribe(func(e sim.Event) { s.onEvent(m, g, e) })
+	s.notReading()
 	s.apply(s.nextSeq(), takeSnapshot(m))
 	t := s.consoles[0]
 	t.WriteString("\nrclab: " + what + "\n")

@@ -495,6 +495,10 @@ func actionText(e *env, a sim.Action) string {
 		return e.trf(msgActNtsysv, a.Levels)
 	case sim.CtrlAltDel:
 		return "Ctrl-Alt-Del"
+	case sim.Interrupt:
+		return "Ctrl-C"
+	case sim.EndOfInput:
+		return "Ctrl-D"
 	}
 	return string(a.Kind)
 }

@@ -56,9 +56,11 @@ type sandbox struct {
 	m     *sim.Machine
 	gen   int // bumped for each machine: late results of an old one are dropped
 	state sbState
-	busy  bool
-	queue []string // lines typed while busy
-	ran   int      // command lines the machine has finished (bash's \#)
+	// reading is set while the console's line waits for the keyboard.
+	reading bool
+	busy    bool
+	queue   []string // lines typed while busy
+	ran     int      // command lines the machine has finished (bash's \#)
 
 	consoles [numConsoles]*terminal
 	vc       int // the console shown
@@ -161,6 +163,7 @@ func (s *sandbox) boot(args ...string) {
 		s.m.SetOutput(nil)
 	}
 	s.m = nil
+	s.notReading()
 	s.gen++
 	g := s.gen
 	s.steps.release()
@@ -398,6 +401,7 @@ func (s *sandbox) finish(res sim.Result, err error, prompt, down string, evs []s
 		t.WriteString("rclab: " + err.Error() + "\n")
 	}
 	t.WriteString(unstreamed(res))
+	s.notReading()
 	s.ev.add(withoutSteps(evs))
 	s.apply(seq, snap)
 	switch {
@@ -414,6 +418,12 @@ func (s *sandbox) finish(res sim.Result, err error, prompt, down string, evs []s
 	default:
 		s.state = stateShell // also after a power-on (perform)
 		t.SetPrompt(prompt)
+		// A program reading the keyboard takes the next line: typed
+		// text is hidden at a password prompt and kept out of the
+		// history; Ctrl-C and Ctrl-D go to the program.
+		s.reading = res.Reading
+		t.secret, t.bareEnter, t.noHistory = res.NoEcho, res.NoEcho, res.Reading
+		t.handsCtrlC = res.Reading || res.Incomplete
 		if res.Screen != nil && s.openProgram(res.Screen, res.Status) {
 			return // the program's page has the screen; it calls idle when it ends
 		}
@@ -439,9 +449,17 @@ func (s *sandbox) wentDown(why string) {
 // on a goroutine: it may wait for the machine.
 func (s *sandbox) interrupt() {
 	s.steps.finish() // a stepped rc runs to its end
-	if m := s.m; m != nil && s.state == stateShell {
-		go m.Interrupt()
+	m := s.m
+	if m == nil || s.state != stateShell {
+		return
 	}
+	if !s.busy {
+		// Nothing runs: a program waits for the keyboard or a construct
+		// is open. Ctrl-C is then an action of the session.
+		s.perform(sim.Action{Kind: sim.Interrupt})
+		return
+	}
+	go m.Interrupt()
 }
 
 // eof is Ctrl-D on an empty line: the shell logs out; at the login prompt
@@ -449,6 +467,10 @@ func (s *sandbox) interrupt() {
 func (s *sandbox) eof() {
 	switch s.state {
 	case stateShell:
+		if s.reading {
+			s.perform(sim.Action{Kind: sim.EndOfInput})
+			return
+		}
 		s.consoles[0].echo("", "")
 		s.run("exit")
 	case stateLogin, stateDown:
@@ -458,7 +480,7 @@ func (s *sandbox) eof() {
 
 // complete is Tab on tty1.
 func (s *sandbox) complete(line []rune, cursor int) ([]rune, int, []string) {
-	if s.m == nil || s.state != stateShell || s.anyBusy() {
+	if s.m == nil || s.state != stateShell || s.reading || s.anyBusy() {
 		return line, cursor, nil
 	}
 	return complete(consoleShell{s.m, 1}, line, cursor)
@@ -528,4 +550,11 @@ func (s *sandbox) close() {
 	if s.m != nil {
 		s.m.Subscribe(nil)
 	}
+}
+
+// notReading forgets that a program read tty1's keyboard (a new or
+// swapped machine, or a line that ended).
+func (s *sandbox) notReading() {
+	t := s.consoles[0]
+	s.reading, t.secret, t.bareEnter, t.handsCtrlC, t.noHistory = false, false, false, false, s.state == stateLogin
 }

@@ -33,6 +33,13 @@ type terminal struct {
 	busy      bool // a command runs: no prompt, typed lines wait
 	noHistory bool // lines typed now are not remembered (a login name)
 	secret    bool // the line is not shown as it is typed (a password)
+	// handsCtrlC says Ctrl-C goes to the machine (onInterrupt) even with
+	// no command running: a program reads the keyboard, or a multi-line
+	// construct is open; the machine prints the ^C.
+	handsCtrlC bool
+	// bareEnter says Enter is not echoed either (a program turned echo
+	// off and prints its own newline, as getpass does).
+	bareEnter bool
 
 	history []string
 	histIdx int    // len(history) while editing a new line
@@ -154,7 +161,11 @@ func (t *terminal) submit() {
 		if t.secret {
 			shown = ""
 		}
-		t.echo(shown, "\n")
+		end := "\n"
+		if t.bareEnter {
+			end = ""
+		}
+		t.echo(shown, end)
 	}
 	if !t.noHistory && !t.secret && strings.TrimSpace(text) != "" && (len(t.history) == 0 || t.history[len(t.history)-1] != text) {
 		t.history = append(t.history, text)
@@ -191,6 +202,12 @@ func (t *terminal) interrupt() {
 	shown := string(t.line)
 	if t.secret {
 		shown = ""
+	}
+	if t.handsCtrlC && t.onInterrupt != nil {
+		t.echo(shown, "")
+		t.resetLine()
+		t.onInterrupt()
+		return
 	}
 	t.echo(shown, "^C\n")
 	t.resetLine()

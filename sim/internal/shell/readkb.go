@@ -110,9 +110,6 @@ func (s *Shell) readKeyboard(ctx context.Context, hc *interp.HandlerContext, arg
 		}
 	}
 	data, complete := readUntil(ctx, kb, o.delim, o.nchars)
-	if o.silent && s.opts.StdinTty {
-		io.WriteString(hc.Stderr, "\n") // echo was off: the newline was not shown either
-	}
 	text := "read"
 	for _, p := range o.passed {
 		text += " " + quoteWord(p)

@@ -1,0 +1,82 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gdamore/tcell/v2"
+)
+
+// TestAnswerAProgram checks that a line typed while a program reads the
+// keyboard is its input: rm -i takes y, no prompt shows meanwhile, and the
+// answer stays out of the command history.
+func TestAnswerAProgram(t *testing.T) {
+	t.Parallel()
+	h := start(t, 100, 30)
+	h.sandbox()
+	h.line("touch /tmp/a; rm -i /tmp/a")
+	s := h.waitText("rm: remove regular empty file `/tmp/a'?")
+	if strings.Count(s.text(), prompt) != 1 {
+		t.Errorf("a prompt shows while rm waits for its answer:\n%s", s.text())
+	}
+	h.line("y")
+	h.waitText("rm: remove regular empty file `/tmp/a'? y")
+	h.waitIdle()
+	h.line("ls /tmp/a")
+	h.waitText("ls: /tmp/a: No such file or directory")
+	h.waitIdle()
+	h.key(tcell.KeyUp)
+	h.key(tcell.KeyUp)
+	h.waitText(prompt + " touch /tmp/a; rm -i /tmp/a")
+}
+
+// TestCtrlCAndCtrlDReachTheProgram checks Ctrl-D ending cat's input and
+// Ctrl-C stopping it (status 130), and that a password prompt hides what
+// is typed.
+func TestCtrlCAndCtrlDReachTheProgram(t *testing.T) {
+	t.Parallel()
+	h := start(t, 100, 30)
+	h.sandbox()
+	h.line("cat; echo st=$?")
+	h.waitReading()
+	h.line("hello")
+	h.waitText("hello\nhello")
+	h.key(tcell.KeyCtrlD)
+	h.waitText("st=0")
+	h.waitIdle()
+	h.line("cat; echo st=$?")
+	h.waitReading()
+	h.key(tcell.KeyCtrlC)
+	// as in bash, Ctrl-C ends the whole line, not only cat
+	h.waitText("cat; echo st=$?\n^C\n" + prompt)
+	h.waitIdle()
+	h.line("echo $?")
+	h.waitText("echo $?\n130")
+	h.waitIdle()
+	h.line("read -s -p 'Secret: ' pw; echo; echo ${#pw}")
+	h.waitReading()
+	h.typeText("hunter2")
+	h.key(tcell.KeyEnter)
+	s := h.waitText("Secret:\n7")
+	if strings.Contains(s.text(), "hunter2") {
+		t.Errorf("the secret shows:\n%s", s.text())
+	}
+}
+
+// waitReading waits until tty1's line waits for the keyboard.
+func (h *harness) waitReading() {
+	h.t.Helper()
+	deadline := time.Now().Add(waitTimeout)
+	for {
+		reading := false
+		h.u.app.QueueUpdate(func() { reading = h.u.sb != nil && h.u.sb.reading && !h.u.sb.busy })
+		if reading {
+			return
+		}
+		if time.Now().After(deadline) {
+			h.t.Fatalf("no program came to read the keyboard; the screen shows:\n%s", h.shot().text())
+		}
+		time.Sleep(5 * time.Millisecond) // polling interval, not synchronisation
+	}
+}

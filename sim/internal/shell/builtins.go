@@ -59,15 +59,7 @@ func (s *Shell) builtin(ctx context.Context, hc interp.HandlerContext, name stri
 	case "umask":
 		return s.umaskBuiltin(hc, args, errf)
 	case "ulimit":
-		for _, a := range args {
-			if a == "-a" {
-				fmt.Fprint(hc.Stdout, ulimitAll)
-				return 0
-			}
-		}
-		if len(args) == 0 || (len(args) == 1 && strings.HasPrefix(args[0], "-")) {
-			fmt.Fprintln(hc.Stdout, "unlimited")
-		}
+		return s.ulimitBuiltin(hc, args, errf)
 	case "history":
 		for i, h := range s.History() {
 			fmt.Fprintf(hc.Stdout, "%5d  %s\n", i+1, h)

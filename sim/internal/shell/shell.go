@@ -87,6 +87,7 @@ type Shell struct {
 	mu      sync.Mutex
 	aliases map[string]string
 	history []string
+	limits  map[byte]string // ulimit's changes, by option letter
 	// interrupted is set when the last statement was stopped (budget,
 	// fork limit, Ctrl-C).
 	interrupted bool

@@ -547,7 +547,7 @@ func (m *Machine) typeLine(line string) Result {
 		return r
 	}
 	src := m.pending + line + "\n"
-	f, err := shell.Parse(src, "-bash")
+	f, err := shell.ParseLine(src, "-bash")
 	if err != nil && incomplete(err) {
 		m.pending = src
 		return Result{Incomplete: true}

@@ -13,9 +13,9 @@ package cmds
 //
 // What the simulated machine does not keep is said where it matters: the
 // mount table is /etc/mtab and mount/umount do not change it; swap, loaded
-// modules and raw bindings are fixed; su and runuser run the command as the
-// caller (no uid switch); the firewall's live rules are the saved ones of
-// /etc/sysconfig/iptables while the iptables service holds its lock.
+// modules and raw bindings are fixed; the firewall's live rules are the
+// saved ones of /etc/sysconfig/iptables while the iptables service holds
+// its lock. su and runuser, which switch users, are in su.go.
 //
 // Helpers of this family are prefixed with "sy".
 
@@ -1995,135 +1995,6 @@ To save output to FILE, use 'nohup COMMAND > FILE'.`)
 	defer f.Close()
 	p.Errorf("appending output to `%s'", name)
 	return p.Run(args, nil, f, f)
-}
-
-// ---- su, runuser ----
-
-// sySu is su and runuser: a real change of user is not simulated; the
-// shell or command runs as the caller, with the target's environment
-// (HOME, SHELL, USER, LOGNAME) and, for a login, its home directory.
-func sySu(p *Proc) int {
-	name := p.Name()
-	opts, ops, err := Getopt(p.Args[1:], "c:flmps:", []LongOpt{
-		{Name: "command", Arg: RequiredArg, Short: 'c'}, {Name: "fast", Short: 'f'},
-		{Name: "login", Short: 'l'}, {Name: "preserve-environment", Short: 'p'},
-		{Name: "shell", Arg: RequiredArg, Short: 's'}, {Name: "session-command", Arg: RequiredArg},
-		{Name: "help"}, {Name: "version"},
-	})
-	if err != nil {
-		return p.BadUsage(err, 1)
-	}
-	var command, shell string
-	hasCommand, login, preserve := false, false, false
-	for _, o := range opts {
-		switch o.Name {
-		case "c", "session-command":
-			command, hasCommand = o.Arg, true
-		case "l":
-			login = true
-		case "m", "p":
-			preserve = true
-		case "s":
-			shell = o.Arg
-		case "help":
-			return siHelp(p, "Usage: "+name+` [OPTION]... [-] [USER [ARG]...]
-Change the effective user id and group id to that of USER.
-
-  -, -l, --login               make the shell a login shell
-  -c, --command=COMMAND        pass a single COMMAND to the shell with -c
-  --session-command=COMMAND    pass a single COMMAND to the shell with -c
-                               and do not create a new session
-  -f, --fast                   pass -f to the shell (for csh or tcsh)
-  -m, --preserve-environment   do not reset environment variables
-  -p                           same as -m
-  -s, --shell=SHELL            run SHELL if /etc/shells allows it
-      --help     display this help and exit
-      --version  output version information and exit
-
-A mere - implies -l.   If USER not given, assume root.`)
-		case "version":
-			return siVersion(p, name, "David MacKenzie")
-		}
-	}
-	if len(ops) > 0 && ops[0] == "-" {
-		login = true
-		ops = ops[1:]
-	}
-	user := "root"
-	if len(ops) > 0 {
-		user, ops = ops[0], ops[1:]
-	}
-	var acct Account
-	found := false
-	for _, a := range ReadPasswd(p.Sys) {
-		if a.Name == user {
-			acct, found = a, true
-			break
-		}
-	}
-	if !found {
-		p.Errorf("user %s does not exist", user)
-		return 1
-	}
-	if shell == "" || (name == "su" && preserve && shell == "") {
-		shell = acct.Shell
-	}
-	if preserve && shell == acct.Shell {
-		if s := p.Getenv("SHELL"); s != "" {
-			shell = s
-		}
-	}
-	if shell == "" {
-		shell = "/bin/sh"
-	}
-	switch path.Base(shell) {
-	case "nologin":
-		io.WriteString(p.Stdout, "This account is currently not available.\n")
-		return 1
-	case "false":
-		return 1
-	}
-	if !preserve {
-		env := []string{}
-		keep := map[string]bool{}
-		if login {
-			for _, k := range []string{"TERM", "DISPLAY", "XAUTHORITY", "COLORTERM"} {
-				keep[k] = true
-			}
-		}
-		for _, kv := range p.Environ {
-			k, _, _ := strings.Cut(kv, "=")
-			switch {
-			case login && !keep[k]:
-			case k == "HOME" || k == "SHELL" || k == "USER" || k == "LOGNAME":
-			default:
-				env = append(env, kv)
-			}
-		}
-		env = append(env, "HOME="+acct.Home, "SHELL="+shell)
-		if login || acct.ID != 0 {
-			env = append(env, "USER="+acct.Name, "LOGNAME="+acct.Name)
-		}
-		if login {
-			pathVar := "/usr/local/bin:/bin:/usr/bin"
-			if acct.ID == 0 {
-				pathVar = "/usr/kerberos/sbin:/usr/kerberos/bin:/usr/local/sbin:/usr/local/bin:/sbin:/bin:/usr/sbin:/usr/bin"
-			}
-			env = append(env, "PATH="+pathVar)
-		}
-		oldEnv, oldDir := p.Environ, p.Dir
-		p.Environ = env
-		if login && acct.Home != "" && syIsDir(p, acct.Home) {
-			p.Dir = acct.Home
-		}
-		defer func() { p.Environ, p.Dir = oldEnv, oldDir }()
-	}
-	argv := []string{shell}
-	if hasCommand {
-		argv = append(argv, "-c", command)
-	}
-	argv = append(argv, ops...)
-	return p.Run(argv, nil, nil, nil)
 }
 
 // ---- killall5 (sysvinit 2.86) ----

@@ -197,6 +197,9 @@ type Exec struct {
 	// Builtin says the program is a shell builtin (kill) running inside
 	// the calling shell's own process, which lives on after it.
 	Builtin bool
+	// As, when set, is the user the program runs as and the argv[0] it
+	// is given (su's shell); nil runs it as its parent's user.
+	As *cmds.Child
 }
 
 // execMiddleware is the shell's only exec handler: it never calls next,
@@ -210,7 +213,7 @@ func (s *Shell) execMiddleware(next interp.ExecHandlerFunc) interp.ExecHandlerFu
 			stdin = nil // interp's "no input" is a nil *os.File
 		}
 		if args[0] == internal+"logout" {
-			if !s.opts.Interactive {
+			if !s.opts.Interactive || s.opts.Vars[noLoginVar] != "" {
 				fmt.Fprintf(hc.Stderr, "%slogout: not login shell: use `exit'\n", s.prefix(hc.Pos))
 				return interp.ExitStatus(1)
 			}
@@ -303,7 +306,7 @@ func (p *Procs) Run(ctx context.Context, e Exec) (status int) {
 		fmt.Fprintf(e.Stderr, "%s%s: %s\n", e.Prefix, name, msg)
 		return st
 	}
-	if uid, gid := p.credOf(e.PPID); uid != 0 && !p.mayExec(abs, uid, gid) {
+	if uid, gid := p.credFor(e); uid != 0 && !p.mayExec(abs, uid, gid) {
 		shown := abs
 		if strings.Contains(name, "/") {
 			shown = name
@@ -335,6 +338,7 @@ func (p *Procs) Run(ctx context.Context, e Exec) (status int) {
 			fmt.Fprintf(e.Stderr, "%s%s: cannot execute binary file\n", e.Prefix, name)
 			return 126
 		}
+		e.Argv = argv0(e)
 		pid, ok := p.fork(e, abs, e.Argv, c)
 		if !ok {
 			return 254
@@ -352,8 +356,14 @@ func (p *Procs) Run(ctx context.Context, e Exec) (status int) {
 		}
 		e2 := e
 		e2.Argv = append(append(argv, abs), e.Argv[1:]...)
+		if e.As != nil {
+			as := *e.As
+			as.Arg0 = "" // the interpreter keeps its name
+			e2.As = &as
+		}
 		return p.Run(ctx, e2)
 	}
+	e.Argv = argv0(e)
 	pid, ok := p.fork(e, abs, append([]string{"/bin/bash"}, e.Argv...), nil)
 	if !ok {
 		return 254
@@ -384,7 +394,7 @@ func (p *Procs) fork(e Exec, exe string, argv []string, c *cmds.Command) (int, b
 	}
 	// The kernel names a process after the file it executes: a script's
 	// process is "crond" even though bash runs it.
-	uid, gid := p.credOf(e.PPID)
+	uid, gid := p.credFor(e)
 	pid, err := p.k.Procs.Spawn(proc.Process{
 		PPID: e.PPID, UID: uid, GID: gid, TTY: e.TTY, State: 'R', Foreground: e.TTY != "",
 		Comm: comm15(path.Base(exe)), Args: argv, Exe: exe, Start: p.k.Clock.Now(),
@@ -421,10 +431,14 @@ func (p *Procs) runProgram(ctx context.Context, c *cmds.Command, e Exec, pid int
 			proc.Stdin = e.Keyboard
 		}
 	}
-	proc.Ctx = withExtension(ctx, p.ext)
+	proc.Ctx = withRunning(withExtension(ctx, p.ext), p, e.Term)
 	proc.Run = func(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		child := e
 		child.Argv = argv
+		child.As = nil
+		if as, ok := cmds.ChildOf(proc.Ctx); ok {
+			child.As = &as // RunAs: su's shell
+		}
 		child.Dir = proc.Dir
 		child.Environ = proc.Environ
 		child.Prefix = ""
@@ -520,6 +534,7 @@ func (p *Procs) runScript(ctx context.Context, abs string, e Exec, pid int) int 
 		return 2
 	}
 	sh, err := New(Options{
+		Vars:     credVars(p.credOf(pid)),
 		Kernel:   p.k,
 		Environ:  e.Environ,
 		Dir:      e.Dir,
@@ -615,6 +630,33 @@ func (p *Procs) mayExec(abs string, uid, gid int) bool {
 	}
 	fi, err := p.k.FS.Stat(abs)
 	return err == nil && cmds.MayAccess(fi, uid, gid, 1)
+}
+
+// credFor is the user and group program e runs as: e.As's, else its
+// parent's.
+func (p *Procs) credFor(e Exec) (uid, gid int) {
+	if e.As != nil {
+		return e.As.UID, e.As.GID
+	}
+	return p.credOf(e.PPID)
+}
+
+// argv0 is e's argv with the argv[0] e.As gives it.
+func argv0(e Exec) []string {
+	if e.As == nil || e.As.Arg0 == "" || len(e.Argv) == 0 {
+		return e.Argv
+	}
+	return append([]string{e.As.Arg0}, e.Argv[1:]...)
+}
+
+// credVars are bash's read-only $UID and $EUID for a shell running as
+// uid; nil for root, whose values are the default.
+func credVars(uid, _ int) map[string]string {
+	if uid == 0 {
+		return nil
+	}
+	id := strconv.Itoa(uid)
+	return map[string]string{"UID": id, "EUID": id}
 }
 
 // credOf is the user and group of process pid, which its children

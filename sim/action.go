@@ -52,13 +52,15 @@ const (
 	// opened with (vi's :q, less's q, ntsysv's Ok after its Ntsysv
 	// action) needs none. It prints nothing and takes no virtual time.
 	Quit ActionKind = "quit"
-	// Interrupt is Ctrl-C on the console (TTY 0 or 1) while its line
-	// waits for the keyboard (Result.Reading): the program reading is
-	// stopped as SIGINT stops it, the line ends with status 130, and the
-	// terminal shows ^C. At the prompt it abandons an unfinished
-	// multi-line construct and prints ^C.
+	// Interrupt is Ctrl-C on console TTY (0 or 1 for the system console,
+	// 2–6) while its line waits for the keyboard (Result.Reading): the
+	// program reading is stopped as SIGINT stops it, the line ends with
+	// status 130, and the terminal shows ^C. At the shell's prompt it
+	// abandons an unfinished multi-line construct and prints ^C. On tty2–
+	// tty6 before a login, mingetty's "login: " starts over with a fresh
+	// getty, and login's prompts ignore it (ttys.go).
 	Interrupt ActionKind = "interrupt"
-	// EndOfInput is Ctrl-D while the console's line waits for the
+	// EndOfInput is Ctrl-D while the line of console TTY waits for the
 	// keyboard: the program reading gets end of file (cat, read, mail
 	// end their input).
 	EndOfInput ActionKind = "eof"
@@ -203,14 +205,17 @@ func (m *Machine) Apply(a Action) (Result, error) {
 	return Result{}, fmt.Errorf("unknown action kind %q", a.Kind)
 }
 
-// control performs Ctrl-C (Interrupt) or Ctrl-D (EndOfInput) at the
-// console.
+// control performs Ctrl-C (Interrupt) or Ctrl-D (EndOfInput) on console
+// a.TTY.
 func (m *Machine) control(a Action) (Result, error) {
-	if a.TTY > 1 {
-		return Result{}, fmt.Errorf("%s is only offered on the console (tty1)", a.Kind)
+	if a.TTY < 0 || a.TTY > TTYs {
+		return Result{}, fmt.Errorf("there is no tty%d: the virtual consoles are tty1 to tty%d", a.TTY, TTYs)
 	}
 	if m.down != "" {
 		return Result{Down: true, Status: 1}, nil
+	}
+	if a.TTY > 1 {
+		return m.vtControl(m.vtOf(a.TTY), a.Kind)
 	}
 	if m.line == nil {
 		if a.Kind == EndOfInput {

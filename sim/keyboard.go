@@ -12,9 +12,11 @@ import (
 // regular file `x'?", cp -i, passwd's password prompts, read, cat with no
 // file, telnet> and ftp> prompts. The line then runs in its own goroutine
 // (lineRun) and Apply returns with Result.Reading set; the next line typed
-// on that console is the program's input, not a command. Only one of the
-// two goroutines ever touches the machine: the line runs while Apply waits
-// for it, and is parked on the keyboard while Apply is not running.
+// on that console is the program's input, not a command. Each console
+// has its own keyboard and its own waiting line: the system console's
+// are the machine's (machine.go), tty2–tty6's their vt's (ttys.go). Only
+// one goroutine ever touches the machine: a line runs while Apply waits
+// for it, and is parked on its keyboard while Apply is not running.
 
 // keyboard is a console's terminal input as its programs read it.
 type keyboard struct {
@@ -185,3 +187,15 @@ func (l *lineRun) interrupt() {
 
 // endInput is Ctrl-D: the waiting read gets end of file.
 func (l *lineRun) endInput() { l.kb.endInput() }
+
+// abort ends a line that waits for the keyboard, as its shell being
+// killed does (a logout, a shutdown, a power-off): its reads fail and it
+// runs to its end.
+func (l *lineRun) abort() {
+	l.interrupt()
+	for {
+		if _, finished := l.wait(); finished {
+			return
+		}
+	}
+}

@@ -106,7 +106,7 @@ func TestKeyboard(t *testing.T) {
 }
 
 // TestKeyboardErrors: Ctrl-D with nothing reading is refused (at the
-// prompt it is the exit command), and only tty1 takes them.
+// prompt it is the exit command), and there is no tty7.
 func TestKeyboardErrors(t *testing.T) {
 	t.Parallel()
 	m, err := sim.New(sim.WithTerminal(false))
@@ -116,8 +116,8 @@ func TestKeyboardErrors(t *testing.T) {
 	if _, err := m.Apply(sim.Action{Kind: sim.EndOfInput}); err == nil {
 		t.Error("EndOfInput at the prompt: no error")
 	}
-	if _, err := m.Apply(sim.Action{Kind: sim.Interrupt, TTY: 3}); err == nil {
-		t.Error("Interrupt on tty3: no error")
+	if _, err := m.Apply(sim.Action{Kind: sim.Interrupt, TTY: 7}); err == nil {
+		t.Error("Interrupt on tty7: no error")
 	}
 }
 

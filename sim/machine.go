@@ -575,7 +575,7 @@ func (m *Machine) typeLine(line string) Result {
 // awaitLine lets the console's line run until it ends or waits for the
 // keyboard.
 func (m *Machine) awaitLine() Result {
-	st, finished := m.line.wait()
+	st, finished := m.runLine(m.line)
 	if !finished {
 		r := m.result(0)
 		r.Reading, r.NoEcho = true, !m.kb.echo()
@@ -602,13 +602,22 @@ func (m *Machine) abortLine() {
 		return
 	}
 	l := m.line
-	l.interrupt()
-	for {
-		if _, finished := l.wait(); finished {
-			break
-		}
-	}
+	l.abort()
 	m.lineOver(l.cancel)
+}
+
+// runLine lets line l (of any console) run until it ends or waits for
+// the keyboard; Interrupt reaches it meanwhile.
+func (m *Machine) runLine(l *lineRun) (status int, finished bool) {
+	m.cancelMu.Lock()
+	m.cancel = l.cancel
+	m.cancelMu.Unlock()
+	defer func() {
+		m.cancelMu.Lock()
+		m.cancel = nil
+		m.cancelMu.Unlock()
+	}()
+	return l.wait()
 }
 
 // lineEnded finishes a console line that ran with status st: the screen

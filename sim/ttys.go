@@ -31,6 +31,11 @@ import (
 //     those it is, so the interface can hide a password as it is typed.
 //   - CompleteOn(n, …) is Tab in tty n's shell: its directory, its PATH,
 //     what its user may read and run.
+//   - A line typed in tty n's shell can stop to read tty n's keyboard
+//     (rm -i, read, passwd, cat), as on the console (keyboard.go):
+//     ReadingOn(n) says so, PromptOn(n) is then "", the next line typed
+//     there is the program's input, and Interrupt and EndOfInput with
+//     TTY n are Ctrl-C and Ctrl-D there.
 //   - A password typed at "Password: " comes back with Result.Password
 //     set; records keep Action.Redacted, and applying that replays the
 //     login as it went without the password.
@@ -94,6 +99,10 @@ type vt struct {
 	sh      *shell.Shell // the user's shell, in TTYShell
 	uid     int
 	pending string // an open multi-line construct
+	// kb is the console's keyboard; line is the shell's command line
+	// while it waits for the keyboard (keyboard.go).
+	kb   *keyboard
+	line *lineRun
 }
 
 // vtOf returns virtual console n (2–6).
@@ -104,7 +113,7 @@ func (m *Machine) vtOf(n int) *vt { return m.vts[n-2] }
 func (m *Machine) attachTTYs() {
 	for i := range m.vts {
 		n := i + 2
-		v := &vt{n: n, name: "tty" + strconv.Itoa(n), term: &terminal{}}
+		v := &vt{n: n, name: "tty" + strconv.Itoa(n), term: &terminal{}, kb: newKeyboard()}
 		m.vts[i] = v
 		m.k.AttachTTY(v.name, v.term.out(true))
 	}
@@ -146,8 +155,13 @@ func (m *Machine) gettys() map[string]int {
 	return out
 }
 
-// endVT ends what ran on a console: the user's session is logged out.
+// endVT ends what ran on a console: a line that waits for the keyboard
+// is aborted, and the user's session is logged out.
 func (m *Machine) endVT(v *vt) {
+	if l := v.line; l != nil {
+		v.line = nil
+		l.abort()
+	}
 	if v.state == TTYShell {
 		m.k.Logout(v.name)
 	}
@@ -225,7 +239,9 @@ func (m *Machine) shortHost() string {
 // PromptOn is what virtual console tty (1–6) shows before the next line:
 // mingetty's "lab1 login: ", login's "login: " after a failed try or
 // "Password: ", or the shell's prompt (PS2 inside a multi-line
-// construct); "" when nothing reads the console. PromptOn(1) is Prompt.
+// construct); "" when nothing reads the console, or while a program of
+// the shell's line reads the keyboard (ReadingOn). PromptOn(1) is
+// Prompt.
 func (m *Machine) PromptOn(tty int) string {
 	if tty <= 1 {
 		return m.Prompt()
@@ -245,6 +261,9 @@ func (m *Machine) PromptOn(tty int) string {
 	case TTYPassword:
 		return "Password: "
 	case TTYShell:
+		if v.line != nil {
+			return ""
+		}
 		if v.pending != "" {
 			if ps2 := v.sh.Var("PS2"); ps2 != "" {
 				return ps2
@@ -258,7 +277,8 @@ func (m *Machine) PromptOn(tty int) string {
 
 // TTYStateOf reports what virtual console tty (1–6) waits for. The
 // console (tty1) is TTYShell while a shell reads it and TTYOff otherwise
-// (init's runlevel prompt, or the machine is off).
+// (init's runlevel prompt, or the machine is off). A console whose line
+// waits for the keyboard stays TTYShell; ReadingOn tells.
 func (m *Machine) TTYStateOf(tty int) TTYState {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -272,6 +292,28 @@ func (m *Machine) TTYStateOf(tty int) TTYState {
 		return TTYOff
 	}
 	return m.vtOf(tty).state
+}
+
+// ReadingOn reports whether a program of the line typed at console tty
+// (1–6) waits for the keyboard (rm -i's question, read, passwd, cat with
+// no file): the console shows no prompt, the next line typed there is
+// the program's input, and Interrupt or EndOfInput end it. noEcho is set
+// when the program turned the terminal's echo off (a password prompt).
+func (m *Machine) ReadingOn(tty int) (reading, noEcho bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.down != "" || tty > TTYs {
+		return false, false
+	}
+	kb, l := m.kb, m.line
+	if tty > 1 {
+		v := m.vtOf(tty)
+		kb, l = v.kb, v.line
+	}
+	if l == nil {
+		return false, false
+	}
+	return true, !kb.echo()
 }
 
 // typeOnTTY runs a Type action on a virtual console: a line, or a
@@ -308,19 +350,24 @@ func (m *Machine) typeOn(n int, line, recorded string) Result {
 	}
 	v := m.vtOf(n)
 	m.k.Clock.Advance(keystroke)
-	st, loggedOut, password := 0, false, ""
+	password := ""
 	switch v.state {
 	case TTYLogin:
 		m.loginName(v, line)
 	case TTYPassword:
 		password = m.loginPassword(v, line, recorded)
 	case TTYShell:
-		st, loggedOut = m.vtLine(v, line)
-		if v.state == TTYShell && v.pending != "" {
-			out, streamed := v.term.takeAll()
-			return Result{Output: out, Streamed: streamed, Incomplete: true, Events: m.takeEvents()}
-		}
+		return m.vtLine(v, line)
 	}
+	r := m.vtResult(v, 0, false)
+	r.Password = password
+	return r
+}
+
+// vtResult is what an action on console v caused, once init has acted
+// on what was asked of it: what v showed meanwhile, with the notices of
+// the jobs of its shell that ended.
+func (m *Machine) vtResult(v *vt, st int, loggedOut bool) Result {
 	m.settle()
 	if v.state == TTYShell {
 		for _, j := range m.k.JobNotices(v.name) {
@@ -328,7 +375,7 @@ func (m *Machine) typeOn(n int, line, recorded string) Result {
 		}
 	}
 	out, streamed := v.term.takeAll()
-	return Result{Output: out, Streamed: streamed, Status: st, Down: m.down != "", LoggedOut: loggedOut, Events: m.takeEvents(), Password: password}
+	return Result{Output: out, Streamed: streamed, Status: st, Down: m.down != "", LoggedOut: loggedOut, Events: m.takeEvents()}
 }
 
 // loginName takes the user name typed at the login prompt: mingetty
@@ -551,48 +598,106 @@ func (m *Machine) vtShellOptions(v *vt) shell.Options {
 		Terminal:    v.term.out(true),
 		Interactive: true,
 		StdinTty:    m.cfg.tty,
+		Keyboard:    v.kb,
 		Procs:       m.procs,
 		TTY:         v.name,
 	}
 }
 
-// vtLine runs a command line in a console's shell; loggedOut is set when
-// the shell exited (exit, logout), which ends the session.
-func (m *Machine) vtLine(v *vt, line string) (status int, loggedOut bool) {
+// vtLine takes a line typed at console v's shell: the input of a
+// program that waits for the keyboard, a line of an open multi-line
+// construct, or a command line, which runs as the console's does
+// (machine.go), on its own goroutine in case it stops to read.
+func (m *Machine) vtLine(v *vt, line string) Result {
+	if v.line != nil {
+		v.line.feed(line)
+		r := m.vtAwait(v)
+		r.Input = true
+		return r
+	}
 	src := v.pending + line + "\n"
-	f, err := shell.Parse(src, "-bash")
+	f, err := shell.ParseLine(src, "-bash")
 	if err != nil && incomplete(err) {
 		v.pending = src
-		return 0, false
+		out, streamed := v.term.takeAll()
+		return Result{Output: out, Streamed: streamed, Incomplete: true, Events: m.takeEvents()}
 	}
 	v.pending = ""
 	if strings.TrimSpace(src) != "" {
 		v.sh.AddHistory(strings.TrimRight(src, "\n"))
 	}
 	ctx, cancel := shell.WithBudget(context.Background(), lineSteps, lineLimit)
-	m.cancelMu.Lock()
-	m.cancel = cancel
-	m.cancelMu.Unlock()
-	defer func() {
-		cancel()
-		m.cancelMu.Lock()
-		m.cancel = nil
-		m.cancelMu.Unlock()
-	}()
 	if err != nil {
 		io.WriteString(v.term.err(), shell.SyntaxMessage("-bash: ", src, err))
-		status = 2
 		v.sh.RunStmts(ctx, mustParse("(exit 2)"))
-	} else {
-		status = v.sh.RunStmts(ctx, f.Stmts)
+		cancel()
+		return m.vtLineEnded(v, 2)
 	}
+	sh := v.sh
+	v.line = startLine(v.kb, ctx, cancel, func(ctx context.Context) int { return sh.RunStmts(ctx, f.Stmts) })
+	return m.vtAwait(v)
+}
+
+// vtAwait lets console v's line run until it ends or waits for the
+// keyboard.
+func (m *Machine) vtAwait(v *vt) Result {
+	st, finished := m.runLine(v.line)
+	if !finished {
+		out, streamed := v.term.takeAll()
+		return Result{Output: out, Streamed: streamed, Reading: true, NoEcho: !v.kb.echo(), Down: m.down != "", Events: m.takeEvents()}
+	}
+	v.line = nil
+	return m.vtLineEnded(v, st)
+}
+
+// vtLineEnded finishes a line of console v that ran with status st; when
+// the shell exited (exit, logout) the session ends.
+func (m *Machine) vtLineEnded(v *vt, st int) Result {
 	m.reboots = 0
+	loggedOut := false
 	if v.state == TTYShell && v.sh.Exited() {
 		io.WriteString(v.term.err(), "logout\n")
 		m.endVT(v)
-		return status, true
+		loggedOut = true
 	}
-	return status, false
+	return m.vtResult(v, st, loggedOut)
+}
+
+// vtControl performs Ctrl-C (Interrupt) or Ctrl-D (EndOfInput) on
+// console v. While its line waits for the keyboard they reach the
+// program reading, as on the system console. Otherwise Ctrl-D is
+// refused (at the shell's prompt it is the exit command), and Ctrl-C
+// does what the program reading the terminal does with SIGINT: bash
+// abandons an open construct and prints ^C; mingetty dies of it, and
+// init respawns it (a fresh banner and "login: " prompt); login ignores
+// it, so at its "login: " the terminal echoes ^C and at "Password: ",
+// where echo is off, nothing shows.
+func (m *Machine) vtControl(v *vt, kind ActionKind) (Result, error) {
+	out := v.term.out(true)
+	switch {
+	case v.line != nil && kind == EndOfInput:
+		v.line.endInput()
+		return m.vtAwait(v), nil
+	case v.line != nil:
+		io.WriteString(out, "^C\n")
+		v.line.interrupt()
+		return m.vtAwait(v), nil
+	case v.state == TTYOff:
+		return Result{}, fmt.Errorf("nothing reads tty%d (no getty runs there)", v.n)
+	case kind == EndOfInput:
+		return Result{}, fmt.Errorf("no program on tty%d reads its input (Ctrl-D at the shell's prompt is the exit command)", v.n)
+	}
+	switch v.state {
+	case TTYShell:
+		v.pending = ""
+		io.WriteString(out, "^C\n")
+	case TTYLogin:
+		io.WriteString(out, "^C\n")
+		if !v.retry {
+			m.k.Procs.Exit(v.pid) // mingetty; init respawns it (settle)
+		}
+	}
+	return m.vtResult(v, 0, false), nil
 }
 
 // cloneTTYs copies the consoles of m into c (whose kernel is a copy of

@@ -11,12 +11,19 @@ import (
 // mingetty of that tty, held by the machine itself. The console shows
 // what the machine's tty shows (its banner, "lab1 login: ", "Password: "
 // without echo, the user's shell), keeps its own scrollback and history,
-// and receives broadcast messages as they are written.
+// and receives broadcast messages as they are written. A program of the
+// user's line that reads the keyboard (rm -i, read, passwd, cat) takes
+// the next line as tty1's do (sandbox.go): no prompt shows, a password
+// is hidden (Enter too), answers stay out of the history and Tab does
+// nothing; Ctrl-C and Ctrl-D are actions on that console.
 
 // vcState is what the sandbox keeps of a console beside tty1.
 type vcState struct {
 	busy  bool     // a line typed there runs
 	queue []string // lines typed while busy
+	// open is set while the shell's multi-line construct is open: Ctrl-C
+	// then goes to the machine, which abandons it.
+	open bool
 }
 
 // vtView is what a console shows before its next line, read from the
@@ -24,6 +31,9 @@ type vcState struct {
 type vtView struct {
 	prompt string
 	state  sim.TTYState
+	// reading is set while a program of the console's line waits for
+	// the keyboard; noEcho while it turned echo off (sim.Machine.ReadingOn).
+	reading, noEcho bool
 }
 
 // vtViews reads the prompts of tty2–tty6. It waits for the machine, so
@@ -31,7 +41,8 @@ type vtView struct {
 func vtViews(m *sim.Machine) [numConsoles]vtView {
 	var out [numConsoles]vtView
 	for n := 2; n <= numConsoles; n++ {
-		out[n-1] = vtView{prompt: m.PromptOn(n), state: m.TTYStateOf(n)}
+		reading, noEcho := m.ReadingOn(n)
+		out[n-1] = vtView{prompt: m.PromptOn(n), state: m.TTYStateOf(n), reading: reading, noEcho: noEcho}
 	}
 	return out
 }
@@ -97,18 +108,28 @@ func (s *sandbox) setupConsole(tty int) {
 	t.noHistory = true
 	t.onSubmit = func(line string) { s.vtSubmit(tty, line) }
 	t.onInterrupt = func() {
-		if m := s.m; m != nil && s.vcs[tty-1].busy {
+		m := s.m
+		switch {
+		case m == nil:
+		case s.vcs[tty-1].busy:
 			go m.Interrupt()
+		default:
+			// A program reads the keyboard, a construct is open, or a
+			// getty waits: Ctrl-C is an action on the console.
+			s.vtApply(tty, sim.Action{Kind: sim.Interrupt, TTY: tty})
 		}
 	}
 	t.onEOF = func() {
-		if s.vcState(tty) == sim.TTYShell {
+		switch {
+		case s.vts[tty-1].reading:
+			s.vtApply(tty, sim.Action{Kind: sim.EndOfInput, TTY: tty})
+		case s.vcState(tty) == sim.TTYShell:
 			t.echo("", "")
 			s.vtSubmit(tty, "exit")
 		}
 	}
 	t.onComplete = func(line []rune, cursor int) ([]rune, int, []string) {
-		if s.m == nil || s.anyBusy() || s.vcState(tty) != sim.TTYShell {
+		if s.m == nil || s.anyBusy() || s.vcState(tty) != sim.TTYShell || s.vts[tty-1].reading {
 			return line, cursor, nil
 		}
 		return complete(consoleShell{s.m, tty}, line, cursor)
@@ -144,13 +165,22 @@ func (s *sandbox) showVTs(views [numConsoles]vtView) {
 }
 
 // showVT sets console n's prompt and how its line is typed: a password
-// is not shown, and only the shell's lines are remembered.
+// is not shown (nor, when a program turned echo off, the Enter that ends
+// it), only the shell's command lines are remembered, and Ctrl-C goes
+// to the machine where something there takes it (a program reading,
+// an open construct, mingetty; login ignores it at "Password:").
 func (s *sandbox) showVT(n int, v vtView) {
 	s.vts[n-1] = v
+	st := &s.vcs[n-1]
+	if v.state != sim.TTYShell || v.reading {
+		st.open = false
+	}
 	t := s.consoles[n-1]
 	t.SetPrompt(v.prompt)
-	t.secret = v.state == sim.TTYPassword
-	t.noHistory = v.state != sim.TTYShell
+	t.secret = v.state == sim.TTYPassword || v.noEcho
+	t.bareEnter = v.noEcho
+	t.noHistory = v.state != sim.TTYShell || v.reading
+	t.handsCtrlC = v.reading || st.open || v.state == sim.TTYLogin
 }
 
 // vtSubmit handles a line typed on tty2–tty6.
@@ -160,20 +190,27 @@ func (s *sandbox) vtSubmit(tty int, line string) {
 		st.queue = append(st.queue, line)
 		return
 	}
-	c := s.consoles[tty-1]
-	m, g := s.m, s.gen
-	if m == nil || s.state == stateBooting || s.state == stateDown {
-		return
-	}
 	if s.vcState(tty) == sim.TTYLogin && strings.TrimSpace(line) != "" {
 		// login asks for a password next, whatever the name: what is
 		// typed ahead meanwhile does not show either.
-		c.secret = true
+		s.consoles[tty-1].secret = true
+	}
+	s.vtApply(tty, sim.Action{Kind: sim.Type, TTY: tty, Line: line})
+}
+
+// vtApply applies an action on console tty (2–6) on a goroutine; its
+// output and the consoles' prompts are shown when it returns.
+func (s *sandbox) vtApply(tty int, a sim.Action) {
+	st := &s.vcs[tty-1]
+	c := s.consoles[tty-1]
+	m, g := s.m, s.gen
+	if st.busy || m == nil || s.state == stateBooting || s.state == stateDown {
+		return
 	}
 	st.busy = true
 	c.SetBusy(true)
 	go func() {
-		res, err := s.drv.applyTo(m, sim.Action{Kind: sim.Type, TTY: tty, Line: line})
+		res, err := s.drv.applyTo(m, a)
 		after := readVTs(m, tty)
 		prompt, down := m.Prompt(), m.Down()
 		seq := s.nextSeq()
@@ -201,6 +238,7 @@ func (s *sandbox) vtFinish(tty int, res sim.Result, err error, after vtAfter, pr
 	s.ev.add(withoutSteps(evs))
 	s.apply(seq, snap)
 	st.busy = false
+	st.open = res.Incomplete
 	c.SetBusy(false)
 	s.showVT(tty, after.views[tty-1])
 	s.showAfter(after)
@@ -215,11 +253,14 @@ func (s *sandbox) vtFinish(tty int, res sim.Result, err error, after vtAfter, pr
 	if len(st.queue) > 0 {
 		line := st.queue[0]
 		st.queue = st.queue[1:]
-		shown := line
+		shown, end := line, "\n"
 		if c.secret {
 			shown = ""
 		}
-		c.echo(shown, "\n")
+		if c.bareEnter {
+			end = ""
+		}
+		c.echo(shown, end)
 		s.vtSubmit(tty, line)
 	}
 }

@@ -98,17 +98,38 @@ func CheckPassword(p *Proc, user, password string) bool {
 	return false
 }
 
+// passwdTries is how many new passwords pam_cracklib (retry=3 in
+// /etc/pam.d/system-auth) lets a user offer.
+const passwdTries = 3
+
+// passwdMain is passwd 0.73 with CentOS 5's PAM stack. root sets any
+// user's password (pam_cracklib only warns about a weak one); a user
+// changes only their own, proves it with the current password first
+// (pam_unix), and must offer a new one pam_cracklib accepts.
 func passwdMain(p *Proc) int {
-	stdin := false
-	user := "root"
+	stdin, named := false, false
+	uid, _ := p.Cred()
+	user := ReadPasswd(p.Sys).Name(uid)
 	for _, a := range p.Args[1:] {
 		switch {
 		case a == "--stdin":
 			stdin = true
 		case strings.HasPrefix(a, "-"):
+			if uid != 0 && a != "-k" && a != "--keep-tokens" {
+				fmt.Fprintln(p.Stderr, "Only root can do that.")
+				return 254
+			}
 		default:
-			user = a
+			user, named = a, true
 		}
+	}
+	if uid != 0 && (named || stdin) {
+		if stdin {
+			fmt.Fprintln(p.Stderr, "Only root can do that.")
+			return 254
+		}
+		fmt.Fprintln(p.Stderr, "passwd: Only root can specify a user name.")
+		return 253
 	}
 	if _, ok := ReadPasswd(p.Sys).Lookup(user); !ok {
 		fmt.Fprintf(p.Stderr, "passwd: Unknown user name '%s'.\n", user)
@@ -123,37 +144,67 @@ func passwdMain(p *Proc) int {
 		}
 		return strings.TrimRight(line, "\n"), true
 	}
+	// ask is a PAM prompt with echo off, and the newline the terminal
+	// did not echo.
+	ask := func(prompt string) (string, bool) {
+		fmt.Fprint(p.Stdout, prompt)
+		line, ok := readLine()
+		fmt.Fprintln(p.Stdout)
+		return line, ok
+	}
+	failed := func(why string) int {
+		fmt.Fprintln(p.Stderr, "passwd: "+why)
+		return 1
+	}
 	var pw string
-	if stdin {
+	switch {
+	case stdin:
 		line, ok := readLine()
 		if !ok {
-			fmt.Fprintln(p.Stderr, "passwd: Authentication token manipulation error")
-			return 1
+			return failed("Authentication token manipulation error")
 		}
 		pw = line
-	} else {
+	default:
 		p.SetEcho(false)
 		defer p.SetEcho(true)
-		fmt.Fprint(p.Stdout, "New UNIX password: ")
-		first, ok := readLine()
-		if !ok {
-			fmt.Fprintln(p.Stdout)
-			fmt.Fprintln(p.Stderr, "passwd: Authentication token manipulation error")
-			return 1
+		old := ""
+		if uid != 0 {
+			fmt.Fprintf(p.Stdout, "Changing password for %s.\n", user)
+			cur, ok := ask("(current) UNIX password: ")
+			if !ok || !CheckPassword(p, user, cur) {
+				return failed("Authentication token manipulation error")
+			}
+			old = cur
 		}
-		fmt.Fprintln(p.Stdout)
-		if len(first) < 6 {
-			fmt.Fprintln(p.Stdout, "BAD PASSWORD: it is too short")
+		for try := 1; ; try++ {
+			first, ok := ask("New UNIX password: ")
+			if !ok {
+				return failed("Authentication token manipulation error")
+			}
+			bad := ""
+			switch {
+			case uid != 0 && first == old:
+				bad = "Password unchanged"
+			case len(first) < 6:
+				bad = "BAD PASSWORD: it is too short"
+			}
+			if bad != "" {
+				fmt.Fprintln(p.Stdout, bad)
+				if uid != 0 { // pam_cracklib refuses a user, warns root
+					if try == passwdTries {
+						return failed("Authentication token manipulation error")
+					}
+					continue
+				}
+			}
+			second, _ := ask("Retype new UNIX password: ")
+			if first != second {
+				fmt.Fprintln(p.Stdout, "Sorry, passwords do not match.")
+				return failed("Authentication information cannot be recovered")
+			}
+			pw = first
+			break
 		}
-		fmt.Fprint(p.Stdout, "Retype new UNIX password: ")
-		second, _ := readLine()
-		fmt.Fprintln(p.Stdout)
-		if first != second {
-			fmt.Fprintln(p.Stdout, "Sorry, passwords do not match.")
-			fmt.Fprintln(p.Stderr, "passwd: Authentication information cannot be recovered")
-			return 1
-		}
-		pw = first
 	}
 	salt := make([]byte, 8)
 	for i := range salt {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"path"
 	"strconv"
 	"strings"
 	"time"
@@ -261,79 +260,17 @@ func (m *Machine) Hostname() string { return m.k.Hostname() }
 func (m *Machine) expandPrompt(ps string) string { return m.promptOf(m.login, ps, 0) }
 
 // promptOf expands bash's prompt escapes in ps for the shell sh of the
-// user uid (\$ is # for root, $ for the others).
+// user uid; an empty PS1 gives bash's default ("-bash-3.2# ", "$" for
+// the others).
 func (m *Machine) promptOf(sh *shell.Shell, ps string, uid int) string {
-	sign := "#"
-	if uid != 0 {
-		sign = "$"
-	}
 	if ps == "" {
+		sign := "#"
+		if uid != 0 {
+			sign = "$"
+		}
 		return "-bash-3.2" + sign + " "
 	}
-	home := sh.Var("HOME")
-	dir := sh.Dir()
-	tilde := func(d string) string {
-		if home != "" && (d == home || strings.HasPrefix(d, home+"/")) {
-			return "~" + d[len(home):]
-		}
-		return d
-	}
-	var b strings.Builder
-	for i := 0; i < len(ps); i++ {
-		c := ps[i]
-		if c != '\\' || i+1 == len(ps) {
-			b.WriteByte(c)
-			continue
-		}
-		i++
-		switch ps[i] {
-		case 'u':
-			b.WriteString(sh.Var("USER"))
-		case 'h':
-			h, _, _ := strings.Cut(m.k.Hostname(), ".")
-			b.WriteString(h)
-		case 'H':
-			b.WriteString(m.k.Hostname())
-		case 'w':
-			b.WriteString(tilde(dir))
-		case 'W':
-			switch {
-			case dir == home:
-				b.WriteString("~")
-			case dir == "/":
-				b.WriteString("/")
-			default:
-				b.WriteString(path.Base(dir))
-			}
-		case '$':
-			b.WriteString(sign)
-		case 's':
-			b.WriteString(strings.TrimPrefix(sh.Name(), "-"))
-		case 'v':
-			b.WriteString("3.2")
-		case 'V':
-			b.WriteString("3.2.25")
-		case 'n':
-			b.WriteByte('\n')
-		case 't':
-			b.WriteString(m.k.Clock.Now().Format("15:04:05"))
-		case 'T':
-			b.WriteString(m.k.Clock.Now().Format("03:04:05"))
-		case 'A':
-			b.WriteString(m.k.Clock.Now().Format("15:04"))
-		case 'd':
-			b.WriteString(m.k.Clock.Now().Format("Mon Jan 02"))
-		case 'e':
-			b.WriteByte(0x1b)
-		case '[', ']':
-		case '\\':
-			b.WriteByte('\\')
-		default:
-			b.WriteByte('\\')
-			b.WriteByte(ps[i])
-		}
-	}
-	return b.String()
+	return sh.ExpandPrompt(ps)
 }
 
 // Pending reports whether a multi-line construct is still open.

@@ -247,12 +247,29 @@ func installPrograms(fsys *vfs.FS) error {
 			if err := f.Close(); err != nil {
 				return err
 			}
+			if mode, ok := setuidPrograms[c.Name]; ok {
+				if err := fsys.Chmod(p, mode); err != nil {
+					return err
+				}
+			}
 			if err := fsys.Chtimes(p, image.Mtime, image.Mtime); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// setuidPrograms are the programs CentOS 5 installs set-user-ID root,
+// with their modes (passwd is -r-s--x--x there).
+var setuidPrograms = map[string]os.FileMode{
+	"su":      os.ModeSetuid | 0o755,
+	"passwd":  os.ModeSetuid | 0o511,
+	"ping":    os.ModeSetuid | 0o755,
+	"mount":   os.ModeSetuid | 0o755,
+	"umount":  os.ModeSetuid | 0o755,
+	"crontab": os.ModeSetuid | 0o755,
+	"at":      os.ModeSetuid | 0o755,
 }
 
 // BootLog is what the console showed during the first boot.
@@ -403,6 +420,7 @@ func loginEnv() []string {
 		"MAIL=/var/spool/mail/root",
 		"PATH=/usr/local/sbin:/usr/local/bin:/sbin:/bin:/usr/sbin:/usr/bin",
 		"SHELL=/bin/bash",
+		"SHLVL=1", // bash raises the level it inherits (none) to 1
 		"TERM=linux",
 		"USER=root",
 	}
@@ -414,7 +432,7 @@ func (m *Machine) startShell(pid int, single bool) error {
 	name, env, dir := "-bash", loginEnv(), "/root"
 	if single {
 		name, dir = "sh", "/"
-		env = []string{"HOME=/", "PATH=/sbin:/usr/sbin:/bin:/usr/bin", "TERM=linux"}
+		env = []string{"HOME=/", "PATH=/sbin:/usr/sbin:/bin:/usr/bin", "SHLVL=1", "TERM=linux"}
 		p, err := m.k.Procs.Spawn(proc.Process{PPID: 1, TTY: Console, State: 'S', SessionLeader: true,
 			Comm: "sh", Args: []string{"/bin/sh"}, Exe: "/bin/bash", Start: m.k.Clock.Now(), VSZ: 4584, RSS: 1380})
 		if err == nil {
@@ -577,6 +595,15 @@ func (m *Machine) typeLine(line string) Result {
 func (m *Machine) awaitLine() Result {
 	st, finished := m.runLine(m.line)
 	if !finished {
+		// init acts at once on what the line asked of it (init 3 typed
+		// in a su - shell), as it does when a line ends; that may end
+		// the console's session, and the waiting line with it.
+		m.settle()
+		if m.line == nil {
+			r := m.result(st)
+			r.LoggedOut = m.login == nil && m.down == ""
+			return r
+		}
 		r := m.result(0)
 		r.Reading, r.NoEcho = true, !m.kb.echo()
 		return r

@@ -584,6 +584,7 @@ func userEnv(acct cmds.Account, home, sh string) []string {
 		"MAIL=/var/spool/mail/" + acct.Name,
 		"PATH=" + pathVar,
 		"SHELL=" + sh,
+		"SHLVL=1",
 		"TERM=linux",
 		"USER=" + acct.Name,
 	}

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 	"time"
 
@@ -18,6 +19,10 @@ type Journal struct {
 	Lines      []Line
 	Broadcasts []string
 	Boots      []Boot
+	// waiting maps a console (1–6) to the index in Lines of its line
+	// that waits for the keyboard: the answer typed on that console ends
+	// it, whatever was typed on other consoles meanwhile.
+	waiting map[int]int
 }
 
 // Line is one line typed at the console and the exit status it left.
@@ -33,16 +38,24 @@ type Line struct {
 // keyboard does (its input lines are not commands).
 func (j *Journal) Record(a sim.Action, r sim.Result) {
 	a = a.Redacted(r)
+	tty := max(a.TTY, 1)
 	switch {
 	case a.Kind == sim.Type && a.Password != "":
 	case a.Kind == sim.Type && r.Input, a.Kind == sim.Interrupt, a.Kind == sim.EndOfInput:
 		// Input to a program, Ctrl-C or Ctrl-D: no command of its own;
 		// the line they belong to ends with their status.
-		if !r.Reading && len(j.Lines) > 0 {
-			j.Lines[len(j.Lines)-1].Status = r.Status
+		if i, ok := j.waiting[tty]; ok && !r.Reading {
+			j.Lines[i].Status = r.Status
+			delete(j.waiting, tty)
 		}
 	case a.Kind == sim.Type && !r.Incomplete:
 		j.Lines = append(j.Lines, Line{Text: a.Line, Status: r.Status})
+		if r.Reading {
+			if j.waiting == nil {
+				j.waiting = map[int]int{}
+			}
+			j.waiting[tty] = len(j.Lines) - 1
+		}
 	case a.Kind == sim.Quit && len(j.Lines) > 0:
 		j.Lines[len(j.Lines)-1].Status = r.Status
 	}
@@ -56,7 +69,7 @@ func (j *Journal) Clone() *Journal {
 		return nil
 	}
 	return &Journal{Lines: append([]Line(nil), j.Lines...), Broadcasts: append([]string(nil), j.Broadcasts...),
-		Boots: append([]Boot(nil), j.Boots...)}
+		Boots: append([]Boot(nil), j.Boots...), waiting: maps.Clone(j.waiting)}
 }
 
 // broadcastHeader starts what wall and shutdown write to every terminal.

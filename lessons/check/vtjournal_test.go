@@ -30,6 +30,9 @@ func TestJournalKeyboardInputOnTTY2(t *testing.T) {
 			"[{alice 0} {passwd 0}]"},
 		{[]sim.Action{on2("passwd"), on2("wrong")},
 			"[{alice 0} {passwd 1}]"},
+		// a command on tty1 between tty2's question and its answer
+		{[]sim.Action{on2("cat"), {Kind: sim.Type, Line: "false"}, ctl(sim.EndOfInput)},
+			"[{alice 0} {cat 0} {false 1}]"},
 	}
 	for _, c := range cases {
 		m, err := sim.New(sim.WithTerminal(false))

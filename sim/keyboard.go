@@ -27,6 +27,14 @@ type keyboard struct {
 	noEcho  bool   // a program turned echo off (a password prompt)
 	gen     int    // counts command lines: a read left over from an earlier line ends
 	readers int    // reads of this line blocked for input
+	// sigint is an interrupt for the next read (which fails with
+	// shell.ErrInterrupted); atPrompt counts nested shells reading their
+	// command line; fg are the cancels of the commands nested shells run,
+	// innermost last (see interruptNested).
+	sigint   bool
+	flush    bool // the next read ends: its program was stopped by Ctrl-C
+	atPrompt int
+	fg       []func()
 	// waiting receives when a reader finds nothing to read; woken
 	// receives when there is something new (text, EOF or a stop).
 	waiting chan struct{}
@@ -46,6 +54,14 @@ func (k *keyboard) Read(p []byte) (int, error) {
 		k.mu.Lock()
 		switch {
 		case k.stop || k.gen != gen:
+			k.mu.Unlock()
+			return 0, io.EOF
+		case k.sigint:
+			k.sigint = false
+			k.mu.Unlock()
+			return 0, shell.ErrInterrupted
+		case k.flush:
+			k.flush = false
 			k.mu.Unlock()
 			return 0, io.EOF
 		case len(k.pending) > 0:
@@ -78,7 +94,73 @@ func (k *keyboard) Read(p []byte) (int, error) {
 func (k *keyboard) blocked() bool {
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	return k.readers > 0 && len(k.pending) == 0 && !k.eof && !k.stop
+	return k.readers > 0 && len(k.pending) == 0 && !k.eof && !k.stop && !k.sigint && !k.flush
+}
+
+// AtPrompt is told by a nested interactive shell that it reads (on) or
+// no longer reads (off) its command line: Ctrl-C then gives it a new
+// prompt instead of ending the console's line.
+func (k *keyboard) AtPrompt(on bool) {
+	k.mu.Lock()
+	if on {
+		k.atPrompt++
+	} else if k.atPrompt > 0 {
+		k.atPrompt--
+	}
+	k.mu.Unlock()
+}
+
+// Foreground registers cancel as the Ctrl-C of the command a nested shell
+// runs; the returned function unregisters it.
+func (k *keyboard) Foreground(cancel func()) (done func()) {
+	k.mu.Lock()
+	k.fg = append(k.fg, cancel)
+	n := len(k.fg)
+	k.mu.Unlock()
+	return func() {
+		k.mu.Lock()
+		if len(k.fg) >= n {
+			k.fg = k.fg[:n-1]
+		}
+		k.mu.Unlock()
+	}
+}
+
+// interruptNested delivers Ctrl-C inside a nested shell, as SIGINT to
+// the foreground process group would: the command the innermost nested
+// shell runs is cancelled, or the shell reading its command line drops
+// it; typed-ahead input is flushed. It reports false when no nested
+// shell is there to take it.
+func (k *keyboard) interruptNested() bool {
+	k.mu.Lock()
+	var cancel func()
+	switch {
+	case k.atPrompt > 0:
+		// Only the innermost shell can be at its prompt: every outer one
+		// runs the shell inside it.
+	case len(k.fg) > 0:
+		cancel = k.fg[len(k.fg)-1]
+	default:
+		k.mu.Unlock()
+		return false
+	}
+	// A shell at its prompt learns of the interrupt; a program of the
+	// stopped command just sees its input end (its context is cancelled,
+	// so it ends as SIGINT ends it, saying nothing).
+	k.pending = nil
+	if k.readers > 0 {
+		if cancel == nil {
+			k.sigint = true
+		} else {
+			k.flush = true
+		}
+	}
+	k.mu.Unlock()
+	if cancel != nil {
+		cancel()
+	}
+	k.wake()
+	return true
 }
 
 // SetEcho turns the terminal's echo of typed input on or off, as a
@@ -129,6 +211,7 @@ func (k *keyboard) interrupt() {
 func (k *keyboard) reset() {
 	k.mu.Lock()
 	k.pending, k.eof, k.stop, k.noEcho = nil, false, false, false
+	k.sigint, k.flush, k.atPrompt, k.fg = false, false, 0, nil
 	k.gen++
 	k.readers = 0
 	k.mu.Unlock()
@@ -178,9 +261,19 @@ func (l *lineRun) wait() (status int, finished bool) {
 // feed types a line of input to the program that waits for it.
 func (l *lineRun) feed(line string) { l.kb.typeText(line + "\n") }
 
-// interrupt is Ctrl-C: the line's context is cancelled (programs and the
-// shell stop as SIGINT stops them) and the waiting read fails.
+// interrupt is Ctrl-C: inside a nested shell (su -, bash) the shell or
+// its command takes it; otherwise the line's context is cancelled
+// (programs and the shell stop as SIGINT stops them) and the waiting read
+// fails.
 func (l *lineRun) interrupt() {
+	if l.kb.interruptNested() {
+		return
+	}
+	l.kill()
+}
+
+// kill ends the whole line, nested shells included.
+func (l *lineRun) kill() {
 	l.cancel()
 	l.kb.interrupt()
 }
@@ -192,7 +285,7 @@ func (l *lineRun) endInput() { l.kb.endInput() }
 // killed does (a logout, a shutdown, a power-off): its reads fail and it
 // runs to its end.
 func (l *lineRun) abort() {
-	l.interrupt()
+	l.kill()
 	for {
 		if _, finished := l.wait(); finished {
 			return

@@ -83,12 +83,20 @@ func TestSuAndNestedShells(t *testing.T) {
 			{a: kbType("exit"), want: "logout\n"},
 			{a: kbType("ps -t tty1 -o user,cmd"), want: "USER     CMD\nroot     -bash\nroot     ps -t tty1 -o user,cmd\n"},
 		},
-		// Ctrl-C cancels the console's line, nested shells included (see
-		// sim/internal/shell/interactive.go).
-		"Ctrl-C ends the nested shells": {
+		// Ctrl-C goes to the innermost shell: at its prompt it gives a
+		// new prompt; a command it runs is stopped, and the shell stays.
+		"Ctrl-C stays in the nested shell": {
 			{a: kbType("su - alice"), want: alice, reading: true},
-			{a: ctl(sim.Interrupt), want: "^C\n", status: 130},
-			{a: kbType("echo $?; id -un"), want: "130\nroot\n"},
+			{a: ctl(sim.Interrupt), want: "^C\n" + alice, reading: true},
+			{a: kbType("cat; echo not reached"), reading: true},
+			{a: kbType("typed"), want: "typed\n", reading: true},
+			{a: ctl(sim.Interrupt), want: "^C\n" + alice, reading: true},
+			{a: kbType("echo $?; id -un"), want: "130\nalice\n" + alice, reading: true},
+			{a: kbType("su -"), want: "Password: ", reading: true, noEcho: true},
+			{a: kbType("rclab"), want: "\n" + root, reading: true},
+			{a: ctl(sim.Interrupt), want: "^C\n" + root, reading: true},
+			{a: kbType("exit"), want: "logout\n" + alice, reading: true},
+			{a: kbType("exit"), want: "logout\n"},
 			{a: kbType("ps -t tty1 -o user,cmd"), want: "USER     CMD\nroot     -bash\nroot     ps -t tty1 -o user,cmd\n"},
 		},
 		"a program in the nested shell reads the keyboard": {

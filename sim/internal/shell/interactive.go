@@ -2,6 +2,7 @@ package shell
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -25,13 +26,10 @@ import (
 //
 // The whole nested session is one command line of the console: the
 // machine sees a line that keeps stopping to read the keyboard. Each line
-// typed in it gets the step budget of a fresh line. Ctrl-C is the
-// machine's Interrupt, which cancels the console's line: typed at the
-// nested shell's prompt, or while a command of it runs, it ends the
-// nested shells too and the console's shell prints its prompt (bash would
-// print ^C and a new prompt of the nested shell). Keeping the nested
-// shell would need the keyboard to hand an interrupt to a read waiting at
-// a shell's prompt instead of cancelling the line.
+// typed in it gets the step budget of a fresh line. Ctrl-C reaches the
+// innermost shell as bash sees SIGINT: at its prompt it drops what was
+// typed and prompts again; a command it runs (registered with the
+// keyboard's Foreground) is stopped with status 130 and the shell stays.
 
 // noLoginVar marks, among a shell's Options.Vars, an interactive shell
 // that is not a login shell: logout refuses there.
@@ -189,6 +187,9 @@ func (it *nestedShell) loop(ctx context.Context) int {
 			// Ctrl-D at the prompt is the exit command.
 			return it.exit(ctx)
 		}
+		if src == "" {
+			continue // Ctrl-C at the prompt: a new prompt
+		}
 		it.sh.AddHistory(strings.TrimRight(src, "\n"))
 		budgetOf(ctx).renew()
 		f, err := Parse(src, it.sh.Name())
@@ -198,7 +199,7 @@ func (it *nestedShell) loop(ctx context.Context) int {
 			it.run(ctx, "(exit 2)")
 			it.status = 2
 		case len(f.Stmts) > 0:
-			it.status = it.sh.RunStmts(ctx, f.Stmts)
+			it.status = it.runForeground(ctx, f.Stmts)
 		}
 		if it.sh.Exited() {
 			return it.exit(ctx)
@@ -210,9 +211,16 @@ func (it *nestedShell) loop(ctx context.Context) int {
 // command (PS2 between them); eof is set when the input ended first.
 func (it *nestedShell) readCommand(ctx context.Context) (src string, eof bool) {
 	ps := "PS1"
+	if p, ok := it.kb.(interface{ AtPrompt(bool) }); ok {
+		p.AtPrompt(true)
+		defer p.AtPrompt(false)
+	}
 	for {
 		io.WriteString(it.stderr, it.sh.ExpandPrompt(it.sh.Var(ps)))
-		line, complete := readUntil(ctx, it.kb, '\n', 0)
+		line, complete, err := readUntilErr(ctx, it.kb, '\n', 0)
+		if errors.Is(err, ErrInterrupted) {
+			return "", false // Ctrl-C drops what was typed
+		}
 		if !complete {
 			return src + line, true
 		}
@@ -222,6 +230,20 @@ func (it *nestedShell) readCommand(ctx context.Context) (src string, eof bool) {
 		}
 		ps = "PS2"
 	}
+}
+
+// runForeground runs a command line as the foreground job of the
+// console: Ctrl-C then stops it (and what it reads), not the shell.
+func (it *nestedShell) runForeground(ctx context.Context, stmts []*syntax.Stmt) int {
+	fg, ok := it.kb.(interface{ Foreground(func()) func() })
+	if !ok {
+		return it.sh.RunStmts(ctx, stmts)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	done := fg.Foreground(cancel)
+	defer done()
+	return it.sh.RunStmts(cctx, stmts)
 }
 
 // exit ends the shell as bash's exit builtin does at a terminal: "logout"

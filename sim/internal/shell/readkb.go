@@ -2,6 +2,7 @@ package shell
 
 import (
 	"context"
+	"errors"
 	"io"
 	"os"
 	"strconv"
@@ -128,25 +129,32 @@ func (s *Shell) readKeyboard(ctx context.Context, hc *interp.HandlerContext, arg
 // readUntil reads the keyboard up to delim (dropped) or n characters
 // (n > 0); complete is false when the input ended first.
 func readUntil(ctx context.Context, r io.Reader, delim byte, n int) (data string, complete bool) {
+	data, complete, _ = readUntilErr(ctx, r, delim, n)
+	return data, complete
+}
+
+// readUntilErr is readUntil that also returns the read's error
+// (ErrInterrupted for Ctrl-C in a nested shell).
+func readUntilErr(ctx context.Context, r io.Reader, delim byte, n int) (data string, complete bool, err error) {
 	var b strings.Builder
 	var one [1]byte
 	for ctx.Err() == nil {
 		if n > 0 && b.Len() >= n {
-			return b.String(), true
+			return b.String(), true, nil
 		}
-		k, err := r.Read(one[:])
+		k, rerr := r.Read(one[:])
 		if k == 1 {
 			if one[0] == delim {
-				return b.String(), true
+				return b.String(), true, nil
 			}
 			b.WriteByte(one[0])
 			continue
 		}
-		if err != nil {
-			break
+		if rerr != nil {
+			return b.String(), false, rerr
 		}
 	}
-	return b.String(), false
+	return b.String(), false, ctx.Err()
 }
 
 // quoteWord quotes s for the shell with single quotes.
@@ -165,3 +173,8 @@ func isNilFile(r io.Reader) bool {
 	f, ok := r.(*os.File)
 	return ok && f == nil
 }
+
+// ErrInterrupted is what a read of the keyboard returns when Ctrl-C
+// reaches a nested shell (or the command it runs) instead of ending the
+// console's line.
+var ErrInterrupted = errors.New("interrupted")

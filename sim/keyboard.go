@@ -234,8 +234,48 @@ type lineRun struct {
 func startLine(kb *keyboard, ctx context.Context, cancel context.CancelFunc, fn func(context.Context) int) *lineRun {
 	kb.reset()
 	l := &lineRun{kb: kb, ctx: ctx, cancel: cancel, done: make(chan int, 1)}
-	go func() { l.done <- fn(ctx) }()
+	runOnWorker(func() { l.done <- fn(ctx) })
 	return l
+}
+
+// Lines run on a few long-lived worker goroutines rather than a new one
+// each: a fresh goroutine's small stack grows by copying every time the
+// interpreter recurses deep, which cost a third of a short line. A worker
+// that finds the idle list full ends, so at most maxIdleWorkers wait.
+var lineWorkers struct {
+	sync.Mutex
+	idle []chan func()
+}
+
+const maxIdleWorkers = 8
+
+// runOnWorker runs job on an idle worker, or on a new one.
+func runOnWorker(job func()) {
+	lineWorkers.Lock()
+	if n := len(lineWorkers.idle); n > 0 {
+		w := lineWorkers.idle[n-1]
+		lineWorkers.idle = lineWorkers.idle[:n-1]
+		lineWorkers.Unlock()
+		w <- job
+		return
+	}
+	lineWorkers.Unlock()
+	w := make(chan func(), 1)
+	w <- job
+	go worker(w)
+}
+
+func worker(w chan func()) {
+	for job := range w {
+		job()
+		lineWorkers.Lock()
+		if len(lineWorkers.idle) >= maxIdleWorkers {
+			lineWorkers.Unlock()
+			return
+		}
+		lineWorkers.idle = append(lineWorkers.idle, w)
+		lineWorkers.Unlock()
+	}
 }
 
 // wait lets the line run until it ends (finished, with its status) or

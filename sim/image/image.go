@@ -17,6 +17,9 @@
 //     configuration files run, for the simulator's command table (see
 //     [Programs]). The image itself has nothing in /bin, /sbin, /usr/bin
 //     or /usr/sbin: the simulator writes those entries.
+//   - NAME/PACKAGES (optional) says which RPM package owns each entry of
+//     the tree and each program path (see [ParsePackages]); Load writes
+//     it, with every file's size and digest, to [PackageDB].
 //
 // [Load] writes an image into a file system; every entry gets the modes
 // and owners of the MANIFEST and the modification time [Mtime].
@@ -311,6 +314,15 @@ func buildPlan(name string) ([]node, error) {
 		}
 		if n.gid, err = lookupID(groups, e.Group); err != nil {
 			return fail("MANIFEST line %d: group %v", e.Line, err)
+		}
+	}
+
+	// The package database describes the tree as it now stands.
+	if list, err := Packages(name); err != nil {
+		return nil, err
+	} else if list != nil {
+		if err := writePackageDB(list, byPath, users, groups); err != nil {
+			return fail("%v", err)
 		}
 	}
 

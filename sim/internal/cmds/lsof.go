@@ -368,7 +368,7 @@ func lsofFiles(p *Proc, uid int, numHost, numPort, numUID bool, accts Accounts) 
 	for _, l := range k.Listeners() {
 		socks[l.PID] = append(socks[l.PID], l)
 	}
-	services := lsofServices(p)
+	services := syIptServices(p)
 	var out []lsofFile
 	for _, pr := range procs {
 		user := accts.Name(pr.UID)
@@ -496,32 +496,6 @@ func lsofSockName(p *Proc, l kernel.Listener, numHost, numPort bool, services ma
 	return name
 }
 
-// lsofServices reads /etc/services: protocol -> port -> name (the first
-// name given to a port).
-func lsofServices(p *Proc) map[string]map[int]string {
-	out := map[string]map[int]string{"tcp": {}, "udp": {}}
-	data, err := siReadFile(p, "/etc/services")
-	if err != nil {
-		return out
-	}
-	for _, line := range strings.Split(string(data), "\n") {
-		line, _, _ = strings.Cut(line, "#")
-		f := strings.Fields(line)
-		if len(f) < 2 {
-			continue
-		}
-		num, proto, ok := strings.Cut(f[1], "/")
-		n, err := strconv.Atoi(num)
-		if !ok || err != nil || out[proto] == nil {
-			continue
-		}
-		if _, dup := out[proto][n]; !dup {
-			out[proto][n] = f[0]
-		}
-	}
-	return out
-}
-
 // lsofParseInet reads [46][protocol][@hostname|hostaddr][:service|port,...];
 // a problem comes back as lsof's words for it.
 func lsofParseInet(p *Proc, spec string) (*lsofInet, string) {
@@ -556,7 +530,7 @@ func lsofParseInet(p *Proc, spec string) (*lsofInet, string) {
 		in.host = host
 	}
 	if strings.HasPrefix(s, ":") {
-		services := lsofServices(p)
+		services := syIptServices(p)
 		in.ports = map[int]bool{}
 		for _, item := range strings.Split(s[1:], ",") {
 			if lo, hi, ok := strings.Cut(item, "-"); ok {

@@ -93,16 +93,7 @@ func TestKeyboard(t *testing.T) {
 			{a: kbType("yes"), want: "got yes\n"},
 		},
 	}
-	for name, steps := range cases {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			m, err := sim.New(sim.WithTerminal(false))
-			if err != nil {
-				t.Fatal(err)
-			}
-			runSteps(t, m, steps)
-		})
-	}
+	runCases(t, cases)
 }
 
 // TestKeyboardErrors: Ctrl-D with nothing reading is refused (at the
@@ -156,5 +147,20 @@ func TestKeyboardWaitIsSafe(t *testing.T) {
 	}
 	if !strings.Contains(a, "N 5\n") {
 		t.Errorf("no fresh boot after the timed reboot:\n%s", tail(a))
+	}
+}
+
+// runCases runs each named session of steps on a fresh machine.
+func runCases(t *testing.T, cases map[string][]step) {
+	t.Helper()
+	for name, steps := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			m, err := sim.New(sim.WithTerminal(false))
+			if err != nil {
+				t.Fatal(err)
+			}
+			runSteps(t, m, steps)
+		})
 	}
 }

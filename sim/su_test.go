@@ -106,16 +106,7 @@ func TestSuAndNestedShells(t *testing.T) {
 			{a: kbType("exit"), want: "logout\n"},
 		},
 	}
-	for name, steps := range cases {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			m, err := sim.New(sim.WithTerminal(false))
-			if err != nil {
-				t.Fatal(err)
-			}
-			runSteps(t, m, steps)
-		})
-	}
+	runCases(t, cases)
 }
 
 // TestSuLongSession: each line typed in a nested shell has the step

@@ -88,8 +88,8 @@ func manSentence(s string) string {
 }
 
 // manAll lists every page of the machine: the hand-written pages of
-// installed programs and of files, then the built pages of every other
-// program.
+// installed programs and of files, then the built pages of the programs
+// that have no hand-written one.
 func manAll() []*manPage {
 	var out []*manPage
 	covered := map[string]bool{}
@@ -98,12 +98,15 @@ func manAll() []*manPage {
 			continue
 		}
 		out = append(out, pg)
+		if pg.File {
+			continue
+		}
 		for _, n := range pg.Names {
-			covered[n+"("+pg.Section+")"] = true
+			covered[n] = true // whatever its section (rpm(8) in /bin)
 		}
 	}
 	for _, c := range All() {
-		if covered[c.Name+"("+manSectionOf(c)+")"] {
+		if covered[c.Name] {
 			continue
 		}
 		out = append(out, manFromCommand(c))

@@ -1,13 +1,12 @@
 package cmds
 
-// Manual pages of rpm, vmstat and lsof, written for rclab. CentOS 5 has
-// all three in section 8; here rpm and vmstat stay in section 1, where
-// man files the programs of /bin and /usr/bin (help.go), so that each
-// has one page.
+// Manual pages of rpm, vmstat and lsof, written for rclab; CentOS 5 has
+// all three in section 8. A hand-written page replaces the page man
+// builds for a program (help.go), whatever its section.
 
 func init() {
 	manExtra["rpm"] = &manPage{
-		Names: []string{"rpm"}, Section: "1", Title: "Red Hat Linux", Source: "4 Jan 2002",
+		Names: []string{"rpm"}, Section: "8", Title: "Red Hat Linux", Source: "4 Jan 2002",
 		Summary:  "RPM Package Manager",
 		Synopsis: "rpm {-q|--query} [select-options] [query-options]\nrpm {-V|--verify} [select-options]\nrpm {-e|--erase} PACKAGE_NAME ...\nrpm {-i|--install} PACKAGE_FILE ...",
 		Body: `.SH DESCRIPTION
@@ -55,7 +54,7 @@ the path. A file that is not there is reported as "missing".
 rpm2cpio(8), yum(8)`,
 	}
 	manExtra["vmstat"] = &manPage{
-		Names: []string{"vmstat"}, Section: "1", Title: "Linux Administrator's Manual", Source: "Throatwobbler Ginkgo Labs",
+		Names: []string{"vmstat"}, Section: "8", Title: "Linux Administrator's Manual", Source: "Throatwobbler Ginkgo Labs",
 		Summary:  "Report virtual memory statistics",
 		Synopsis: "vmstat [-a] [-n] [delay [ count]]\nvmstat [-s]\nvmstat [-S unit]\nvmstat [-V]",
 		Body: `.SH DESCRIPTION

@@ -11,8 +11,8 @@ func TestWhereis(t *testing.T) {
 		{in: "whereis -b httpd", want: "httpd: /usr/sbin/httpd /etc/httpd /usr/lib/httpd\n"},
 		{in: "whereis -m ls -b ls", want: "ls: /usr/share/man/man1/ls.1.gz\nls: /bin/ls /usr/share/man/man1/ls.1.gz\n"},
 		{in: "whereis nosuchthing", want: "nosuchthing:\n"},
-		{in: "whereis vmstat rpm groups", want: "vmstat: /usr/bin/vmstat /usr/share/man/man1/vmstat.1.gz\n" +
-			"rpm: /bin/rpm /usr/share/man/man1/rpm.1.gz\ngroups: /usr/bin/groups /usr/share/man/man1/groups.1.gz\n"},
+		{in: "whereis vmstat rpm groups", want: "vmstat: /usr/bin/vmstat /usr/share/man/man8/vmstat.8.gz\n" +
+			"rpm: /bin/rpm /usr/share/man/man8/rpm.8.gz\ngroups: /usr/bin/groups /usr/share/man/man1/groups.1.gz\n"},
 		// The name loses its directories and its last suffix.
 		{in: "whereis /sbin/lvm.static", want: "lvm: /sbin/lvm.static /usr/sbin/lvm /usr/share/man/man8/lvm.8.gz\n"},
 		{in: "whereis -B /etc /etc/xinetd.d -f telnet inittab", want: "telnet: /etc/xinetd.d/telnet /usr/share/man/man1/telnet.1.gz\n" +

@@ -148,6 +148,10 @@ type Result struct {
 	// turned echo off (a password prompt): the UI does not show what is
 	// typed.
 	Reading, NoEcho bool
+	// ShellPrompt is set with Reading when the reader is a nested shell
+	// (su -, bash) at its prompt: the next line is a command of that
+	// shell, which a UI keeps in its line history.
+	ShellPrompt bool
 	// Input is set when the typed line was input to a program that was
 	// reading the keyboard, not a command of its own.
 	Input bool

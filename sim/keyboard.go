@@ -110,6 +110,14 @@ func (k *keyboard) AtPrompt(on bool) {
 	k.mu.Unlock()
 }
 
+// atShellPrompt reports whether the reader is a nested shell reading its
+// command line.
+func (k *keyboard) atShellPrompt() bool {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return k.atPrompt > 0
+}
+
 // Foreground registers cancel as the Ctrl-C of the command a nested shell
 // runs; the returned function unregisters it.
 func (k *keyboard) Foreground(cancel func()) (done func()) {

@@ -605,7 +605,7 @@ func (m *Machine) awaitLine() Result {
 			return r
 		}
 		r := m.result(0)
-		r.Reading, r.NoEcho = true, !m.kb.echo()
+		r.Reading, r.NoEcho, r.ShellPrompt = true, !m.kb.echo(), m.kb.atShellPrompt()
 		return r
 	}
 	m.lineOver(m.line.cancel)

@@ -128,3 +128,22 @@ func TestSuLongSession(t *testing.T) {
 		}
 	}
 }
+
+// TestShellPromptFlag: a nested shell at its prompt is told apart from a
+// program waiting for an answer, on tty1 and tty2.
+func TestShellPromptFlag(t *testing.T) {
+	t.Parallel()
+	m, err := sim.New(sim.WithTerminal(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		line        string
+		shellPrompt bool
+	}{{"su - alice", true}, {"read x", false}, {"answer", true}, {"cat", false}} {
+		r := apply(t, m, kbType(c.line))
+		if !r.Reading || r.ShellPrompt != c.shellPrompt || m.AtShellPromptOn(1) != c.shellPrompt {
+			t.Errorf("after %q: Reading %v, ShellPrompt %v, AtShellPromptOn %v; want true, %v", c.line, r.Reading, r.ShellPrompt, m.AtShellPromptOn(1), c.shellPrompt)
+		}
+	}
+}

@@ -316,6 +316,22 @@ func (m *Machine) ReadingOn(tty int) (reading, noEcho bool) {
 	return true, !kb.echo()
 }
 
+// AtShellPromptOn reports whether console tty (1–6) waits at the prompt
+// of a nested shell (su -, bash): what is typed there is a command.
+func (m *Machine) AtShellPromptOn(tty int) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.down != "" || tty < 1 || tty > TTYs {
+		return false
+	}
+	kb, l := m.kb, m.line
+	if tty > 1 {
+		v := m.vtOf(tty)
+		kb, l = v.kb, v.line
+	}
+	return l != nil && kb.atShellPrompt()
+}
+
 // typeOnTTY runs a Type action on a virtual console: a line, or a
 // password a record left out (Action.Password), which must answer
 // login's "Password:" prompt and is taken as login took it then.
@@ -645,7 +661,7 @@ func (m *Machine) vtAwait(v *vt) Result {
 	st, finished := m.runLine(v.line)
 	if !finished {
 		out, streamed := v.term.takeAll()
-		return Result{Output: out, Streamed: streamed, Reading: true, NoEcho: !v.kb.echo(), Down: m.down != "", Events: m.takeEvents()}
+		return Result{Output: out, Streamed: streamed, Reading: true, NoEcho: !v.kb.echo(), ShellPrompt: v.kb.atShellPrompt(), Down: m.down != "", Events: m.takeEvents()}
 	}
 	v.line = nil
 	return m.vtLineEnded(v, st)

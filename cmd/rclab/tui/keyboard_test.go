@@ -80,3 +80,25 @@ func (h *harness) waitReading() {
 		time.Sleep(5 * time.Millisecond) // polling interval, not synchronisation
 	}
 }
+
+// TestNestedShellHistory checks that lines typed in a su - shell are kept
+// in the console's history (↑ brings them back), while an answer to a
+// program is not.
+func TestNestedShellHistory(t *testing.T) {
+	t.Parallel()
+	h := start(t, 100, 30)
+	h.sandbox()
+	h.line("su - alice")
+	h.waitReading()
+	h.line("echo inside")
+	h.waitText("inside\n[alice@lab1 ~]$")
+	h.waitReading()
+	h.line("read x")
+	h.waitReading()
+	h.line("an answer")
+	h.waitReading()
+	h.key(tcell.KeyUp)
+	h.waitText("[alice@lab1 ~]$ read x")
+	h.key(tcell.KeyUp)
+	h.waitText("[alice@lab1 ~]$ echo inside")
+}

@@ -422,7 +422,8 @@ func (s *sandbox) finish(res sim.Result, err error, prompt, down string, evs []s
 		// text is hidden at a password prompt and kept out of the
 		// history; Ctrl-C and Ctrl-D go to the program.
 		s.reading = res.Reading
-		t.secret, t.bareEnter, t.noHistory = res.NoEcho, res.NoEcho, res.Reading
+		t.secret, t.bareEnter = res.NoEcho, res.NoEcho
+		t.noHistory = res.Reading && !res.ShellPrompt // a nested shell's commands are history
 		t.handsCtrlC = res.Reading || res.Incomplete
 		if res.Screen != nil && s.openProgram(res.Screen, res.Status) {
 			return // the program's page has the screen; it calls idle when it ends

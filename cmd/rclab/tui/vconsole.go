@@ -34,6 +34,9 @@ type vtView struct {
 	// reading is set while a program of the console's line waits for
 	// the keyboard; noEcho while it turned echo off (sim.Machine.ReadingOn).
 	reading, noEcho bool
+	// shellPrompt is set while the reader is a nested shell at its
+	// prompt (sim.Machine.AtShellPromptOn): its commands are history.
+	shellPrompt bool
 }
 
 // vtViews reads the prompts of tty2–tty6. It waits for the machine, so
@@ -42,7 +45,8 @@ func vtViews(m *sim.Machine) [numConsoles]vtView {
 	var out [numConsoles]vtView
 	for n := 2; n <= numConsoles; n++ {
 		reading, noEcho := m.ReadingOn(n)
-		out[n-1] = vtView{prompt: m.PromptOn(n), state: m.TTYStateOf(n), reading: reading, noEcho: noEcho}
+		out[n-1] = vtView{prompt: m.PromptOn(n), state: m.TTYStateOf(n), reading: reading, noEcho: noEcho,
+			shellPrompt: m.AtShellPromptOn(n)}
 	}
 	return out
 }
@@ -179,7 +183,7 @@ func (s *sandbox) showVT(n int, v vtView) {
 	t.SetPrompt(v.prompt)
 	t.secret = v.state == sim.TTYPassword || v.noEcho
 	t.bareEnter = v.noEcho
-	t.noHistory = v.state != sim.TTYShell || v.reading
+	t.noHistory = v.state != sim.TTYShell || v.reading && !v.shellPrompt
 	t.handsCtrlC = v.reading || st.open || v.state == sim.TTYLogin
 }
 

@@ -31,10 +31,11 @@ type keyboard struct {
 	// shell.ErrInterrupted); atPrompt counts nested shells reading their
 	// command line; fg are the cancels of the commands nested shells run,
 	// innermost last (see interruptNested).
-	sigint   bool
-	flush    bool // the next read ends: its program was stopped by Ctrl-C
-	atPrompt int
-	fg       []func()
+	sigint      bool
+	flush       bool // the next read ends: its program was stopped by Ctrl-C
+	atPrompt    int
+	promptShell *shell.Shell // the nested shell at its prompt, if it said
+	fg          []func()
 	// waiting receives when a reader finds nothing to read; woken
 	// receives when there is something new (text, EOF or a stop).
 	waiting chan struct{}
@@ -100,14 +101,27 @@ func (k *keyboard) blocked() bool {
 // AtPrompt is told by a nested interactive shell that it reads (on) or
 // no longer reads (off) its command line: Ctrl-C then gives it a new
 // prompt instead of ending the console's line.
-func (k *keyboard) AtPrompt(on bool) {
+func (k *keyboard) AtPrompt(on bool) { k.ShellAtPrompt(nil, on) }
+
+// ShellAtPrompt is AtPrompt from the nested shell sh, which Tab then
+// completes in (its directory, PATH and user).
+func (k *keyboard) ShellAtPrompt(sh *shell.Shell, on bool) {
 	k.mu.Lock()
 	if on {
 		k.atPrompt++
+		k.promptShell = sh
 	} else if k.atPrompt > 0 {
 		k.atPrompt--
+		k.promptShell = nil
 	}
 	k.mu.Unlock()
+}
+
+// nestedShell is the nested shell reading its command line, or nil.
+func (k *keyboard) nestedShell() *shell.Shell {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return k.promptShell
 }
 
 // atShellPrompt reports whether the reader is a nested shell reading its
@@ -219,7 +233,7 @@ func (k *keyboard) interrupt() {
 func (k *keyboard) reset() {
 	k.mu.Lock()
 	k.pending, k.eof, k.stop, k.noEcho = nil, false, false, false
-	k.sigint, k.flush, k.atPrompt, k.fg = false, false, 0, nil
+	k.sigint, k.flush, k.atPrompt, k.fg, k.promptShell = false, false, 0, nil, nil
 	k.gen++
 	k.readers = 0
 	k.mu.Unlock()

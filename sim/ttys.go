@@ -749,6 +749,9 @@ func (m *Machine) shellOn(tty int) (sh *shell.Shell, uid, gid int) {
 		return nil, 0, 0
 	}
 	if tty <= 1 {
+		if m.line != nil {
+			return m.nestedShellOn(m.kb)
+		}
 		uid, gid, _, ok := m.consoleUser()
 		if !ok {
 			return nil, 0, 0
@@ -759,10 +762,27 @@ func (m *Machine) shellOn(tty int) (sh *shell.Shell, uid, gid int) {
 	if v.state != TTYShell || v.sh == nil {
 		return nil, 0, 0
 	}
+	if v.line != nil {
+		return m.nestedShellOn(v.kb)
+	}
 	if p, ok := m.k.Procs.Get(v.pid); ok {
 		uid, gid = p.UID, p.GID
 	}
 	return v.sh, uid, gid
+}
+
+// nestedShellOn is the nested shell (su -, bash) at its prompt on the
+// console whose keyboard is kb, and its user's ids; nil while a program
+// other than a shell reads.
+func (m *Machine) nestedShellOn(kb *keyboard) (sh *shell.Shell, uid, gid int) {
+	sh = kb.nestedShell()
+	if sh == nil {
+		return nil, 0, 0
+	}
+	if p, ok := m.k.Procs.Get(sh.PID()); ok {
+		uid, gid = p.UID, p.GID
+	}
+	return sh, uid, gid
 }
 
 // CompleteOn lists the completions of the word prefix as Tab does in the

@@ -102,3 +102,16 @@ func TestNestedShellHistory(t *testing.T) {
 	h.key(tcell.KeyUp)
 	h.waitText("[alice@lab1 ~]$ echo inside")
 }
+
+// TestNestedShellCompletes checks that Tab in a su - shell completes in
+// that shell's directory (alice's home, not root's).
+func TestNestedShellCompletes(t *testing.T) {
+	t.Parallel()
+	h := start(t, 100, 30)
+	h.sandbox()
+	h.line("touch /home/alice/notes.txt; chown alice /home/alice/notes.txt; su - alice")
+	h.waitReading()
+	h.typeText("cat note")
+	h.key(tcell.KeyTab)
+	h.waitText("[alice@lab1 ~]$ cat notes.txt")
+}

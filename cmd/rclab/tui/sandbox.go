@@ -56,11 +56,13 @@ type sandbox struct {
 	m     *sim.Machine
 	gen   int // bumped for each machine: late results of an old one are dropped
 	state sbState
-	// reading is set while the console's line waits for the keyboard.
-	reading bool
-	busy    bool
-	queue   []string // lines typed while busy
-	ran     int      // command lines the machine has finished (bash's \#)
+	// reading is set while the console's line waits for the keyboard;
+	// shellPrompt while that reader is a nested shell at its prompt
+	// (Tab completes in it, its lines are history).
+	reading, shellPrompt bool
+	busy                 bool
+	queue                []string // lines typed while busy
+	ran                  int      // command lines the machine has finished (bash's \#)
 
 	consoles [numConsoles]*terminal
 	vc       int // the console shown
@@ -421,7 +423,7 @@ func (s *sandbox) finish(res sim.Result, err error, prompt, down string, evs []s
 		// A program reading the keyboard takes the next line: typed
 		// text is hidden at a password prompt and kept out of the
 		// history; Ctrl-C and Ctrl-D go to the program.
-		s.reading = res.Reading
+		s.reading, s.shellPrompt = res.Reading, res.ShellPrompt
 		t.secret, t.bareEnter = res.NoEcho, res.NoEcho
 		t.noHistory = res.Reading && !res.ShellPrompt // a nested shell's commands are history
 		t.handsCtrlC = res.Reading || res.Incomplete
@@ -481,7 +483,7 @@ func (s *sandbox) eof() {
 
 // complete is Tab on tty1.
 func (s *sandbox) complete(line []rune, cursor int) ([]rune, int, []string) {
-	if s.m == nil || s.state != stateShell || s.reading || s.anyBusy() {
+	if s.m == nil || s.state != stateShell || s.reading && !s.shellPrompt || s.anyBusy() {
 		return line, cursor, nil
 	}
 	return complete(consoleShell{s.m, 1}, line, cursor)
@@ -557,5 +559,6 @@ func (s *sandbox) close() {
 // swapped machine, or a line that ended).
 func (s *sandbox) notReading() {
 	t := s.consoles[0]
-	s.reading, t.secret, t.bareEnter, t.handsCtrlC, t.noHistory = false, false, false, false, s.state == stateLogin
+	s.reading, s.shellPrompt = false, false
+	t.secret, t.bareEnter, t.handsCtrlC, t.noHistory = false, false, false, s.state == stateLogin
 }

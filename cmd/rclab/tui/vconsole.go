@@ -133,7 +133,8 @@ func (s *sandbox) setupConsole(tty int) {
 		}
 	}
 	t.onComplete = func(line []rune, cursor int) ([]rune, int, []string) {
-		if s.m == nil || s.anyBusy() || s.vcState(tty) != sim.TTYShell || s.vts[tty-1].reading {
+		v := s.vts[tty-1]
+		if s.m == nil || s.anyBusy() || s.vcState(tty) != sim.TTYShell || v.reading && !v.shellPrompt {
 			return line, cursor, nil
 		}
 		return complete(consoleShell{s.m, tty}, line, cursor)

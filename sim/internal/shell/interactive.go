@@ -211,9 +211,9 @@ func (it *nestedShell) loop(ctx context.Context) int {
 // command (PS2 between them); eof is set when the input ended first.
 func (it *nestedShell) readCommand(ctx context.Context) (src string, eof bool) {
 	ps := "PS1"
-	if p, ok := it.kb.(interface{ AtPrompt(bool) }); ok {
-		p.AtPrompt(true)
-		defer p.AtPrompt(false)
+	if p, ok := it.kb.(interface{ ShellAtPrompt(*Shell, bool) }); ok {
+		p.ShellAtPrompt(it.sh, true)
+		defer p.ShellAtPrompt(it.sh, false)
 	}
 	for {
 		io.WriteString(it.stderr, it.sh.ExpandPrompt(it.sh.Var(ps)))

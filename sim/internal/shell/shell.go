@@ -189,6 +189,9 @@ func (s *Shell) Var(name string) string { return s.r.Vars[name].String() }
 // Environ lists the shell's exported variables as NAME=value.
 func (s *Shell) Environ() []string { return exportedOf(s.r.Env) }
 
+// PID is the shell's process id ($$).
+func (s *Shell) PID() int { return s.opts.PID }
+
 // Umask is the shell's file creation mask.
 func (s *Shell) Umask() fs.FileMode { return fs.FileMode(s.umask.Load()) }
 

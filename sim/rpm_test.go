@@ -52,27 +52,7 @@ func TestPackageTools(t *testing.T) {
 			{1, "rpm -e httpd", "error: httpd-2.2.3-91.el5.centos: packages cannot be removed from an rclab machine (change its files instead)\n", 1},
 		}},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			m, err := sim.New(sim.WithTerminal(false))
-			if err != nil {
-				t.Fatal(err)
-			}
-			login(t, m, 2, "alice")
-			m.TakeOutput(2)
-			for _, s := range tc.steps {
-				r := apply(t, m, sim.Action{Kind: sim.Type, TTY: s.tty, Line: s.line})
-				got := r.Output
-				if s.tty == 1 {
-					got = strings.TrimPrefix(got, s.line+"\n") // the console echoes
-				}
-				if got != s.out || r.Status != s.status {
-					t.Errorf("tty%d %q = %q, status %d; want %q, status %d", s.tty, s.line, got, r.Status, s.out, s.status)
-				}
-			}
-		})
-	}
+	runUserSessions(t, tests)
 }
 
 // TestRpmVerifyAfterEditorSave: a file saved from vi shows in rpm -V as

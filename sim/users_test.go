@@ -125,6 +125,17 @@ func TestUserSessions(t *testing.T) {
 			{2, "/tmp/s", "ran\n", 0},
 		}},
 	}
+	runUserSessions(t, tests)
+}
+
+// runUserSessions runs each named session on a fresh machine with alice
+// logged in on tty2; a step's output on tty1 is compared without the
+// echo of its line.
+func runUserSessions(t *testing.T, tests []struct {
+	name  string
+	steps []userStep
+}) {
+	t.Helper()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

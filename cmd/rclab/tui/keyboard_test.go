@@ -42,6 +42,7 @@ func TestCtrlCAndCtrlDReachTheProgram(t *testing.T) {
 	h.waitReading()
 	h.line("hello")
 	h.waitText("hello\nhello")
+	h.waitReading() // a key pressed while the line still runs is not queued
 	h.key(tcell.KeyCtrlD)
 	h.waitText("st=0")
 	h.waitIdle()

@@ -92,6 +92,7 @@ func TestVTCtrlCAndCtrlD(t *testing.T) {
 	h.waitVTReading(2)
 	h.line("hello")
 	h.waitText("hello\nhello")
+	h.waitVTReading(2) // a key pressed while the line still runs is not queued
 	h.key(tcell.KeyCtrlD)
 	h.waitText("st=0")
 	h.waitVTPrompt(2, alicePrompt)

@@ -1,11 +1,14 @@
 package tui
 
 import (
+	"io"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/gdamore/tcell/v2"
+
+	"rclab/sim"
 )
 
 // TestAnswerAProgram checks that a line typed while a program reads the
@@ -115,4 +118,30 @@ func TestNestedShellCompletes(t *testing.T) {
 	h.typeText("cat note")
 	h.key(tcell.KeyTab)
 	h.waitText("[alice@lab1 ~]$ cat notes.txt")
+}
+
+// TestTypedAheadPasswordHidden checks that a line typed while the machine
+// was busy, which turns out to answer a password prompt, never shows.
+func TestTypedAheadPasswordHidden(t *testing.T) {
+	t.Parallel()
+	started, release := make(chan struct{}), make(chan struct{})
+	hold := sim.Program{Name: "holdon", Summary: "holds the machine until let go",
+		Run: func(_ *sim.Machine, _ []string, _, _ io.Writer) int { close(started); <-release; return 0 }}
+	h := start(t, 100, 30, WithMachineOptions(sim.WithProgram(hold)))
+	h.sandbox()
+	h.line("holdon; passwd")
+	<-started
+	h.line("Typed4head") // queued: the line still runs
+	deadline := time.Now().Add(waitTimeout)
+	for queued := false; !queued; time.Sleep(5 * time.Millisecond) { // polling, not synchronisation
+		h.u.app.QueueUpdate(func() { queued = len(h.u.sb.queue) == 1 })
+		if time.Now().After(deadline) {
+			t.Fatal("the typed line was never queued")
+		}
+	}
+	close(release)
+	s := h.waitText("Retype new UNIX password:")
+	if strings.Contains(s.text(), "Typed4head") {
+		t.Errorf("the typed-ahead password shows:\n%s", s.text())
+	}
 }

@@ -328,7 +328,14 @@ func (s *sandbox) idle() {
 	if len(s.queue) > 0 {
 		line := s.queue[0]
 		s.queue = s.queue[1:]
-		s.consoles[0].echo(line, "\n")
+		t := s.consoles[0]
+		switch {
+		case t.bareEnter: // typed ahead of a password prompt: nothing shows
+		case t.secret:
+			t.echo("", "\n")
+		default:
+			t.echo(line, "\n")
+		}
 		s.submit(line)
 	}
 }

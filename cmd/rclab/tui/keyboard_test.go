@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"io"
 	"strings"
 	"testing"
 	"time"
@@ -124,9 +123,7 @@ func TestNestedShellCompletes(t *testing.T) {
 // was busy, which turns out to answer a password prompt, never shows.
 func TestTypedAheadPasswordHidden(t *testing.T) {
 	t.Parallel()
-	started, release := make(chan struct{}), make(chan struct{})
-	hold := sim.Program{Name: "holdon", Summary: "holds the machine until let go",
-		Run: func(_ *sim.Machine, _ []string, _, _ io.Writer) int { close(started); <-release; return 0 }}
+	hold, started, release := holdProgram()
 	h := start(t, 100, 30, WithMachineOptions(sim.WithProgram(hold)))
 	h.sandbox()
 	h.line("holdon; passwd")

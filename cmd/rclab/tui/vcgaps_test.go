@@ -61,9 +61,7 @@ func TestTabCompletesInFocusedShell(t *testing.T) {
 // login asks for it (the machine busy with tty1) never shows.
 func TestPasswordTypedAheadNotShown(t *testing.T) {
 	t.Parallel()
-	started, release := make(chan struct{}), make(chan struct{})
-	hold := sim.Program{Name: "holdon", Summary: "holds the machine until let go",
-		Run: func(_ *sim.Machine, _ []string, _, _ io.Writer) int { close(started); <-release; return 0 }}
+	hold, started, release := holdProgram()
 	h := start(t, 100, 30, WithMachineOptions(sim.WithProgram(hold)))
 	h.sandbox()
 	h.line("holdon")
@@ -217,4 +215,14 @@ func TestExamRecordsNoPassword(t *testing.T) {
 			}
 		}
 	}
+}
+
+// holdProgram is a program "holdon" that tells started when it runs and
+// then holds the machine until release is closed, so a test can type
+// while a line runs.
+func holdProgram() (hold sim.Program, started, release chan struct{}) {
+	started, release = make(chan struct{}), make(chan struct{})
+	hold = sim.Program{Name: "holdon", Summary: "holds the machine until let go",
+		Run: func(_ *sim.Machine, _ []string, _, _ io.Writer) int { close(started); <-release; return 0 }}
+	return hold, started, release
 }

@@ -58,19 +58,26 @@ func testKernel(t testing.TB) *kernel.Kernel {
 // terminal's text.
 func session(t testing.TB, k *kernel.Kernel, lines ...string) string {
 	t.Helper()
-	var term bytes.Buffer
-	sh, err := New(Options{
+	return runSession(t, Options{
 		Kernel:      k,
 		Environ:     []string{"HOME=/root", "PATH=/usr/libexec/rclabtest:/usr/local/bin:/sbin:/bin:/usr/sbin:/usr/bin", "USER=root"},
 		Dir:         "/root",
-		Stdout:      &term,
-		Stderr:      &term,
 		Interactive: true,
 		Name:        "-bash",
 		Umask:       0o022,
 		PID:         1,
 		PPID:        1,
-	})
+	}, lines...)
+}
+
+// runSession types lines, each a command line with its own budget, at a
+// login shell built from o (its output and errors go to the returned
+// transcript).
+func runSession(t testing.TB, o Options, lines ...string) string {
+	t.Helper()
+	var term bytes.Buffer
+	o.Stdout, o.Stderr = &term, &term
+	sh, err := New(o)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,11 +1,8 @@
 package shell
 
 import (
-	"bytes"
-	"context"
 	"os"
 	"testing"
-	"time"
 
 	"rclab/sim/internal/kernel"
 	"rclab/sim/internal/proc"
@@ -55,33 +52,16 @@ func userSession(t testing.TB, k *kernel.Kernel, lines ...string) string {
 	if err := k.Procs.SpawnPID(pid, proc.Process{PPID: 1, UID: alice, GID: alice, Comm: "bash", Args: []string{"-bash"}}); err != nil {
 		t.Fatal(err)
 	}
-	var term bytes.Buffer
-	sh, err := New(Options{
+	return runSession(t, Options{
 		Kernel:      k,
 		Environ:     []string{"HOME=/home/alice", "PATH=/usr/libexec/rclabtest:/sbin:/bin:/usr/sbin:/usr/bin", "USER=alice"},
 		Dir:         "/home/alice",
-		Stdout:      &term,
-		Stderr:      &term,
 		Interactive: true,
 		Name:        "-bash",
 		Umask:       0o002,
 		PID:         pid,
 		PPID:        1,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, line := range lines {
-		ctx, cancel := WithBudget(context.Background(), 100_000, 5*time.Second)
-		f, err := Parse(line+"\n", "-bash")
-		if err != nil {
-			term.WriteString(SyntaxMessage("-bash: ", line+"\n", err))
-		} else {
-			sh.RunStmts(ctx, f.Stmts)
-		}
-		cancel()
-	}
-	return term.String()
+	}, lines...)
 }
 
 // TestCd checks cd's failures and options, worded as bash 3.2 words

@@ -44,12 +44,14 @@ const (
 	// made. Names ntsysv does not list, or bad levels, are an error and
 	// change nothing. It takes no virtual time.
 	Ntsysv ActionKind = "ntsysv"
-	// Quit is the end of the full-screen program (Program) the last line
-	// typed at the console opened, with exit status Status (0–255), which
-	// becomes the shell's $?: ntsysv's Cancel and vi's :cq end with 1, top
-	// stopped with Ctrl-C with 130. A program that ends with the status it
-	// opened with (vi's :q, less's q, ntsysv's Ok after its Ntsysv
-	// action) needs none. It prints nothing and takes no virtual time.
+	// Quit is the end of the full-screen program (Program) the console's
+	// line waits on (Result.Screen), with exit status Status (0–255):
+	// Screen.Status normally, 1 for ntsysv's Cancel and vi's :cq, 130 for
+	// top stopped with Ctrl-C. The rest of the line then runs, and the
+	// result is what it printed. ntsysv's Ok is its Ntsysv action, which
+	// ends it with 0; a line typed while a program waits ends it with
+	// Screen.Status first (records made before programs waited for their
+	// screen). It takes no virtual time.
 	Quit ActionKind = "quit"
 	// Interrupt is Ctrl-C on console TTY (0 or 1 for the system console,
 	// 2–6) while its line waits for the keyboard (Result.Reading): the
@@ -237,8 +239,8 @@ func (m *Machine) control(a Action) (Result, error) {
 	return m.awaitLine(), nil
 }
 
-// quit performs a Quit action: the console's shell takes the exit
-// status of the full-screen program that ended.
+// quit performs a Quit action: the full-screen program the console's
+// line waits on ends with the action's status and the line runs on.
 func (m *Machine) quit(a Action) (Result, error) {
 	if m.down != "" {
 		return Result{Down: true, Status: 1}, nil
@@ -246,7 +248,12 @@ func (m *Machine) quit(a Action) (Result, error) {
 	if a.Status < 0 || a.Status > 255 {
 		return Result{}, fmt.Errorf("an exit status is 0 to 255, not %d", a.Status)
 	}
-	if m.login == nil || m.pending != "" {
+	if m.line != nil && m.kb.screenWaiting() {
+		return m.endScreen(a.Status), nil
+	}
+	// No program waits: the record was made when full-screen programs
+	// opened after their line had run; the shell takes the status.
+	if m.login == nil || m.pending != "" || m.line != nil {
 		return Result{}, fmt.Errorf("no shell waits at the console for %s to end", a.Program)
 	}
 	m.login.RunStmts(context.Background(), mustParse("(exit "+strconv.Itoa(a.Status)+")"))

@@ -36,6 +36,10 @@ type keyboard struct {
 	atPrompt    int
 	promptShell *shell.Shell // the nested shell at its prompt, if it said
 	fg          []func()
+	// screen is set while a full-screen program of the line waits on
+	// the screen (screen.go); ended and status are how it ended.
+	screen, ended bool
+	status        int
 	// waiting receives when a reader finds nothing to read; woken
 	// receives when there is something new (text, EOF or a stop).
 	waiting chan struct{}
@@ -95,7 +99,66 @@ func (k *keyboard) Read(p []byte) (int, error) {
 func (k *keyboard) blocked() bool {
 	k.mu.Lock()
 	defer k.mu.Unlock()
+	if k.screen && !k.ended && !k.stop {
+		return true
+	}
 	return k.readers > 0 && len(k.pending) == 0 && !k.eof && !k.stop && !k.sigint && !k.flush
+}
+
+// waitScreen blocks the full-screen program that opened the screen until
+// the interface ends it (endScreen), and returns the status it ended with
+// (status itself when endScreen gives none); the program killed with its
+// line ends with 130, as SIGINT ends it.
+func (k *keyboard) waitScreen(status int) int {
+	k.mu.Lock()
+	gen := k.gen
+	k.screen, k.ended, k.status = true, false, status
+	k.mu.Unlock()
+	select {
+	case k.waiting <- struct{}{}:
+	default:
+	}
+	for {
+		k.mu.Lock()
+		switch {
+		case k.stop || k.gen != gen:
+			k.screen = false
+			k.mu.Unlock()
+			return 130
+		case k.ended:
+			st := k.status
+			k.screen, k.ended = false, false
+			k.mu.Unlock()
+			return st
+		}
+		k.mu.Unlock()
+		<-k.woken
+	}
+}
+
+// screenWaiting reports whether a full-screen program waits for its end.
+func (k *keyboard) screenWaiting() bool {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return k.screen && !k.ended
+}
+
+// screenStatus is the status the waiting full-screen program ends with
+// when nothing else is said.
+func (k *keyboard) screenStatus() int {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return k.status
+}
+
+// endScreen ends the waiting full-screen program with status st.
+func (k *keyboard) endScreen(st int) {
+	k.mu.Lock()
+	if k.screen {
+		k.ended, k.status = true, st
+	}
+	k.mu.Unlock()
+	k.wake()
 }
 
 // AtPrompt is told by a nested interactive shell that it reads (on) or
@@ -234,6 +297,7 @@ func (k *keyboard) reset() {
 	k.mu.Lock()
 	k.pending, k.eof, k.stop, k.noEcho = nil, false, false, false
 	k.sigint, k.flush, k.atPrompt, k.fg, k.promptShell = false, false, 0, nil, nil
+	k.screen, k.ended, k.status = false, false, 0
 	k.gen++
 	k.readers = 0
 	k.mu.Unlock()
@@ -305,6 +369,9 @@ func worker(w chan func()) {
 // budget does not run while it waits for a person.
 func (l *lineRun) wait() (status int, finished bool) {
 	b := shell.BudgetOf(l.ctx)
+	if l.kb.screenWaiting() {
+		return 0, false // a full-screen program still waits for its end
+	}
 	b.Resume()
 	for {
 		select {

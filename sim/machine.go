@@ -553,6 +553,45 @@ func (m *Machine) typeLine(line string) Result {
 		return Result{Down: true, Status: 1}
 	}
 	m.k.Clock.Advance(keystroke)
+	// A line typed while a full-screen program is still open (a record
+	// made before programs waited for their screen) ends the program with
+	// its usual status first, and any the rest of its line opens.
+	var before *Result
+	for m.line != nil && m.kb.screenWaiting() {
+		r := m.endScreen(m.kb.screenStatus())
+		if before != nil {
+			r = joinResults(*before, r)
+		}
+		before = &r
+	}
+	r := m.typeRest(line)
+	if before != nil {
+		r = joinResults(*before, r)
+	}
+	return r
+}
+
+// joinResults is what two results in a row showed, as one: the second's
+// status and state, both outputs and events.
+func joinResults(a, b Result) Result {
+	if a.Streamed == len(a.Output) {
+		b.Streamed += a.Streamed
+	} else {
+		b.Streamed = a.Streamed
+	}
+	b.Output = a.Output + b.Output
+	b.Events = append(a.Events, b.Events...)
+	b.LoggedOut = a.LoggedOut || b.LoggedOut
+	b.Down = a.Down || b.Down
+	return b
+}
+
+// typeRest runs a line typed at the console where login, the shell or a
+// program of the running line reads it.
+func (m *Machine) typeRest(line string) Result {
+	if m.down != "" {
+		return Result{Down: true, Status: 1}
+	}
 	if m.login == nil {
 		m.init.Answer(context.Background(), line)
 		m.settle()
@@ -605,6 +644,13 @@ func (m *Machine) awaitLine() Result {
 			return r
 		}
 		r := m.result(0)
+		if scr := m.newScreen(); scr != nil {
+			r.Screen = scr
+			return r
+		}
+		if m.kb.screenWaiting() {
+			return r // the interface shows the program already
+		}
 		r.Reading, r.NoEcho, r.ShellPrompt = true, !m.kb.echo(), m.kb.atShellPrompt()
 		return r
 	}
@@ -650,7 +696,7 @@ func (m *Machine) runLine(l *lineRun) (status int, finished bool) {
 // lineEnded finishes a console line that ran with status st: the screen
 // it opened, a logout, init's requests and job notices.
 func (m *Machine) lineEnded(st int) Result {
-	screen := m.takeScreen()
+	m.disarmScreen()
 	m.reboots = 0
 	loggedOut := m.login.Exited()
 	if loggedOut {
@@ -665,9 +711,6 @@ func (m *Machine) lineEnded(st int) Result {
 	}
 	r := m.result(st)
 	r.LoggedOut = loggedOut
-	if !r.Down && !loggedOut && m.login != nil {
-		r.Screen = screen
-	}
 	return r
 }
 

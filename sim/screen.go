@@ -3,6 +3,7 @@ package sim
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"sync"
 	"time"
@@ -14,9 +15,12 @@ import (
 // This file is the bridge between full-screen programs and a user
 // interface that can show them. With WithScreens(true), a line typed at
 // the console that runs vi, vim, nano, less, more, man, ntsysv or top at
-// the terminal returns a Screen in its Result instead of the program's
-// printed output; the interface shows the program, and what the program
-// changes reaches the machine as a Save or Ntsysv action.
+// the terminal stops there, as it does for a keyboard read, and its
+// Result carries a Screen instead of the program's printed output; the
+// interface shows the program, what the program changes reaches the
+// machine as a Save or Ntsysv action, and its end as a Quit action (or
+// ntsysv's Ntsysv), which lets the rest of the line run: `vi f && cat f`
+// shows the file as saved.
 
 // Screen is a full-screen program a typed line started. The UI shows it
 // over the console and goes back to the prompt when the program ends.
@@ -71,6 +75,12 @@ type Screen struct {
 
 	// Delay is how often top refreshes (-d; 3 s by default).
 	Delay time.Duration
+
+	// Status is the exit status the program ends with when the
+	// interface has nothing else to say: 0, or a pager's 1 when one of
+	// its files could not be read. The Quit action gives the status the
+	// program really ended with (vi's :cq, ntsysv's Cancel).
+	Status int
 }
 
 // Page is one document of a pager.
@@ -103,11 +113,13 @@ type NtsysvEntry struct {
 func WithScreens(on bool) Option { return func(c *config) { c.screens = on } }
 
 // screenSlot is the console's full-screen state for the line that runs:
-// whether a program may open, and the one that did.
+// whether a program may open, and the one that waits on the screen.
 type screenSlot struct {
 	mu    sync.Mutex
 	armed bool
 	req   *kernel.Screen
+	shown bool      // the interface was given req
+	kb    *keyboard // the console's keyboard, where the program waits
 }
 
 // ScreenReady implements kernel.ScreenDevice for the console.
@@ -115,49 +127,66 @@ func (w ttyOut) ScreenReady() bool {
 	s := &w.t.scr
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.armed && s.req == nil
+	return s.armed && s.req == nil && s.kb != nil
 }
 
-// OpenScreen implements kernel.ScreenDevice: the first request of a line
-// is kept, a second is refused.
-func (w ttyOut) OpenScreen(req kernel.Screen) bool {
+// OpenScreen implements kernel.ScreenDevice: the program waits, as on a
+// keyboard read, until the interface ends it (Machine.quit); one program
+// at a time.
+func (w ttyOut) OpenScreen(req kernel.Screen) (int, bool) {
 	s := &w.t.scr
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	if !s.armed || s.req != nil {
-		return false
+	if !s.armed || s.req != nil || s.kb == nil {
+		s.mu.Unlock()
+		return 0, false
 	}
-	s.req = &req
-	return true
+	s.req, s.shown = &req, false
+	kb := s.kb
+	s.mu.Unlock()
+	st := kb.waitScreen(req.Status)
+	s.mu.Lock()
+	s.req, s.shown = nil, false
+	s.mu.Unlock()
+	return st, true
 }
 
 var _ kernel.ScreenDevice = ttyOut{}
 
-// armScreen lets the typed line about to run open a full-screen program
+// armScreen lets the typed line about to run open full-screen programs
 // when the machine has screens.
 func (m *Machine) armScreen() {
 	s := &m.term.scr
 	s.mu.Lock()
-	s.armed, s.req = m.cfg.screens, nil
+	s.armed, s.req, s.shown, s.kb = m.cfg.screens, nil, false, m.kb
 	s.mu.Unlock()
 }
 
-// takeScreen ends the line's chance to open a screen and returns the
-// program that did, if any.
-func (m *Machine) takeScreen() *Screen {
+// disarmScreen ends the line's chance to open a screen.
+func (m *Machine) disarmScreen() {
+	s := &m.term.scr
+	s.mu.Lock()
+	s.armed, s.req, s.shown = false, nil, false
+	s.mu.Unlock()
+}
+
+// newScreen returns the program waiting on the console's screen that the
+// interface has not been given yet, or nil.
+func (m *Machine) newScreen() *Screen {
 	s := &m.term.scr
 	s.mu.Lock()
 	req := s.req
-	s.armed, s.req = false, nil
-	s.mu.Unlock()
-	if req == nil {
+	if req == nil || s.shown {
+		s.mu.Unlock()
 		return nil
 	}
+	s.shown = true
+	s.mu.Unlock()
 	out := &Screen{
 		Program: req.Program, Args: req.Args, PID: req.PID, Dir: req.Dir,
 		Path: req.Path, Data: req.Data, Exists: req.Exists, IsDir: req.IsDir, ReadOnly: req.ReadOnly,
 		Line: req.Line, Search: req.Search, IgnoreCase: req.IgnoreCase,
 		Title: req.Title, Levels: req.Levels, Back: req.Back, Hide: req.Hide, Delay: req.Delay,
+		Status: req.Status,
 	}
 	for _, p := range req.Pages {
 		out.Pages = append(out.Pages, Page{Name: p.Name, Text: p.Text})
@@ -166,6 +195,13 @@ func (m *Machine) takeScreen() *Screen {
 		out.Entries = append(out.Entries, NtsysvEntry{Name: e.Name, Desc: e.Desc, On: e.On, Xinetd: e.Xinetd})
 	}
 	return out
+}
+
+// endScreen ends the full-screen program the console's line waits on
+// with status st and lets the line run on.
+func (m *Machine) endScreen(st int) Result {
+	m.kb.endScreen(st)
+	return m.awaitLine()
 }
 
 // consoleUser is the user and group of the console's shell, and its
@@ -211,9 +247,12 @@ func (m *Machine) ntsysv(a Action) (Result, error) {
 	if errors.Is(err, cmds.ErrNtsysvAction) {
 		return Result{}, err
 	}
-	r := m.result(0)
-	r.Output += cmds.NtsysvErrText(err)
-	return r, nil
+	io.WriteString(m.term.err(), cmds.NtsysvErrText(err))
+	if m.line != nil && m.kb.screenWaiting() {
+		// Ok ends ntsysv: the rest of its line runs.
+		return m.endScreen(0), nil
+	}
+	return m.result(0), nil
 }
 
 // TopFrame renders top's screen for a terminal of cols×rows cells, as

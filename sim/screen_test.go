@@ -59,6 +59,9 @@ func TestScreenRequests(t *testing.T) {
 		program string
 		check   func(s *sim.Screen) string // "" when fine
 		output  string
+		// next is the program the rest of the line opens once the first
+		// ends, after what the rest prints once every program ended.
+		next, after string
 	}{
 		{in: "ntsysv", program: "ntsysv", check: func(s *sim.Screen) string {
 			if s.Levels != "5" || s.Title != "ntsysv 1.3.30.2 - (C) 2000-2001 Red Hat, Inc. " || len(s.Entries) == 0 {
@@ -101,15 +104,16 @@ func TestScreenRequests(t *testing.T) {
 			}
 			return ""
 		}},
-		{in: "echo before; less /etc/issue; echo after", program: "less", output: "before\nafter\n"},
+		{in: "echo before; less /etc/issue; echo after", program: "less", output: "before\n", after: "after\n"},
 		{in: "less /etc/issue > /dev/null"},
-		{in: "vi a; vi b", program: "vi", output: "Vim: Warning: Output is not to a terminal\nVim: Error reading input, exiting...\nVim: Finished.\n",
+		{in: "vi a; vi b", program: "vi", next: "vi",
 			check: func(s *sim.Screen) string {
 				if s.Path != "/etc/a" {
 					return "want the first vi's file"
 				}
 				return ""
 			}},
+		{in: "less /etc/issue /nonexistent; echo $?", program: "less", output: "/nonexistent: No such file or directory\n", after: "1\n"},
 	}
 	for _, tt := range tests {
 		r := typed(t, m, tt.in)
@@ -129,6 +133,23 @@ func TestScreenRequests(t *testing.T) {
 				t.Errorf("%s: %s; got %+v", tt.in, msg, *r.Screen)
 			}
 		}
+		if r.Screen == nil {
+			continue
+		}
+		// The line waits while the program is on the screen.
+		if m.Prompt() != "" {
+			t.Errorf("%s: prompt %q while %s is open; want none", tt.in, m.Prompt(), r.Screen.Program)
+		}
+		r = apply(t, m, sim.Action{Kind: sim.Quit, Program: r.Screen.Program, Status: r.Screen.Status})
+		if tt.next != "" {
+			if r.Screen == nil || r.Screen.Program != tt.next {
+				t.Fatalf("%s: after the first program ended, screen %v; want %s", tt.in, r.Screen, tt.next)
+			}
+			r = apply(t, m, sim.Action{Kind: sim.Quit, Program: r.Screen.Program})
+		}
+		if r.Screen != nil || r.Output != tt.after {
+			t.Errorf("%s: after the program ended = %q, screen %v; want %q, none", tt.in, r.Output, r.Screen, tt.after)
+		}
 	}
 	c, err := m.Clone()
 	if err != nil {
@@ -137,8 +158,46 @@ func TestScreenRequests(t *testing.T) {
 	if r := typed(t, c, "less /etc/issue"); r.Screen == nil {
 		t.Errorf("a clone of a machine with screens opened no screen")
 	}
-	if r := typed(t, m, "vi x; exit"); r.Screen != nil || !r.LoggedOut {
-		t.Errorf("vi x; exit = screen %v, logged out %v; want no screen after the logout", r.Screen, r.LoggedOut)
+	if r := typed(t, m, "vi x; exit"); r.Screen == nil || r.LoggedOut {
+		t.Errorf("vi x; exit = screen %v, logged out %v; want vi first", r.Screen, r.LoggedOut)
+	}
+	if r := apply(t, m, sim.Action{Kind: sim.Quit, Program: "vi"}); r.Screen != nil || !r.LoggedOut {
+		t.Errorf("vi x; exit after vi = screen %v, logged out %v; want the logout", r.Screen, r.LoggedOut)
+	}
+}
+
+// TestScreenWaits checks that the rest of a line runs after its
+// full-screen program ended: what an editor saved, its exit status.
+func TestScreenWaits(t *testing.T) {
+	t.Parallel()
+	m := screensMachine(t)
+	r := typed(t, m, "vi /root/notes && cat /root/notes; echo status $?")
+	if r.Screen == nil || r.Screen.Program != "vi" || r.Output != "" {
+		t.Fatalf("vi … && cat = %q, screen %v; want vi's screen first", r.Output, r.Screen)
+	}
+	apply(t, m, sim.Action{Kind: sim.Save, Path: "/root/notes", Data: "saved in vi\n", Program: "vi"})
+	r = apply(t, m, sim.Action{Kind: sim.Quit, Program: "vi"})
+	if want := "saved in vi\nstatus 0\n"; r.Output != want || r.Status != 0 {
+		t.Errorf("after vi's :wq the line printed %q, status %d; want %q, 0", r.Output, r.Status, want)
+	}
+	// :cq ends vi with 1: && stops there.
+	typed(t, m, "vi /root/notes && echo edited")
+	if r := apply(t, m, sim.Action{Kind: sim.Quit, Program: "vi", Status: 1}); r.Output != "" || r.Status != 1 {
+		t.Errorf("after vi's :cq = %q, %d; want nothing, 1", r.Output, r.Status)
+	}
+	// ntsysv's Ok ends it with 0.
+	typed(t, m, "ntsysv --level 3; echo ntsysv $?")
+	if r := apply(t, m, sim.Action{Kind: sim.Ntsysv, Levels: "3", On: []string{"sshd"}}); r.Output != "ntsysv 0\n" {
+		t.Errorf("after ntsysv's Ok = %q; want the rest of the line", r.Output)
+	}
+	// A line typed while a program is open (a record made before
+	// programs waited) ends it first.
+	typed(t, m, "less /etc/issue; echo after less")
+	if r := typed(t, m, "echo next"); r.Output != "after less\nnext\n" || r.Screen != nil {
+		t.Errorf("a line typed while less is open = %q, screen %v; want the rest of less's line, then it", r.Output, r.Screen)
+	}
+	if m.Prompt() == "" {
+		t.Errorf("no prompt after the lines ended")
 	}
 }
 

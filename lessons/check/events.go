@@ -20,7 +20,8 @@ type Journal struct {
 	Broadcasts []string
 	Boots      []Boot
 	// waiting maps a console (1–6) to the index in Lines of its line
-	// that waits for the keyboard: the answer typed on that console ends
+	// that waits for the keyboard or on a full-screen program: the answer
+	// typed on that console (or the program's end) ends
 	// it, whatever was typed on other consoles meanwhile.
 	waiting map[int]int
 }
@@ -33,34 +34,45 @@ type Line struct {
 
 // Record notes an action and its result. A password typed at login's
 // prompt is not a command and is never kept (see sim.Action.Redacted);
-// the end of a full-screen program (sim.Quit) gives the line that opened
-// it the program's exit status, as the end of a line that read the
-// keyboard does (its input lines are not commands).
+// a line that waits for the keyboard or on a full-screen program ends
+// with the status of the action that let it end (input, Ctrl-C, Ctrl-D,
+// the program's Quit), which is no command of its own.
 func (j *Journal) Record(a sim.Action, r sim.Result) {
 	a = a.Redacted(r)
 	tty := max(a.TTY, 1)
 	switch {
 	case a.Kind == sim.Type && a.Password != "":
-	case a.Kind == sim.Type && r.Input, a.Kind == sim.Interrupt, a.Kind == sim.EndOfInput:
-		// Input to a program, Ctrl-C or Ctrl-D: no command of its own;
-		// the line they belong to ends with their status.
-		if i, ok := j.waiting[tty]; ok && !r.Reading {
+	case a.Kind == sim.Type && r.Input, a.Kind == sim.Interrupt, a.Kind == sim.EndOfInput,
+		a.Kind == sim.Quit && j.isWaiting(1), a.Kind == sim.Ntsysv && j.isWaiting(1):
+		// Input to a program, Ctrl-C, Ctrl-D, the end of a full-screen
+		// program: no command of its own; the line they belong to ends
+		// with their status.
+		if i, ok := j.waiting[tty]; ok && !r.Reading && r.Screen == nil {
 			j.Lines[i].Status = r.Status
 			delete(j.waiting, tty)
 		}
 	case a.Kind == sim.Type && !r.Incomplete:
 		j.Lines = append(j.Lines, Line{Text: a.Line, Status: r.Status})
-		if r.Reading {
+		if r.Reading || r.Screen != nil {
 			if j.waiting == nil {
 				j.waiting = map[int]int{}
 			}
 			j.waiting[tty] = len(j.Lines) - 1
+		} else {
+			delete(j.waiting, tty) // a line typed over an open program ended it
 		}
 	case a.Kind == sim.Quit && len(j.Lines) > 0:
+		// A record made when programs opened after their line.
 		j.Lines[len(j.Lines)-1].Status = r.Status
 	}
 	j.Broadcasts = append(j.Broadcasts, Broadcasts(r.Output)...)
 	j.recordBoots(r.Events)
+}
+
+// isWaiting reports whether console tty's last line still runs.
+func (j *Journal) isWaiting(tty int) bool {
+	_, ok := j.waiting[tty]
+	return ok
 }
 
 // Clone returns an independent copy of the journal (nil for nil).

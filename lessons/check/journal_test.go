@@ -52,6 +52,13 @@ func TestJournalQuit(t *testing.T) {
 	for _, a := range []sim.Action{
 		{Kind: sim.Type, Line: "ntsysv"},
 		{Kind: sim.Quit, Program: "ntsysv", Status: 1},
+		{Kind: sim.Type, Line: "vi /tmp/x; test -f /tmp/x"},
+		{Kind: sim.Save, Program: "vi", Path: "/tmp/x", Data: "x\n"},
+		{Kind: sim.Quit, Program: "vi"},
+		{Kind: sim.Type, Line: "ntsysv --level 3; false"},
+		{Kind: sim.Ntsysv, Levels: "3", On: []string{"sshd"}},
+		{Kind: sim.Type, Line: "less /etc/issue"},
+		{Kind: sim.Type, Line: "true"}, // ends less first, as old records did
 	} {
 		r, err := m.Apply(a)
 		if err != nil {
@@ -59,7 +66,7 @@ func TestJournalQuit(t *testing.T) {
 		}
 		j.Record(a, r)
 	}
-	if got, want := fmt.Sprint(j.Lines), "[{ntsysv 1}]"; got != want {
+	if got, want := fmt.Sprint(j.Lines), "[{ntsysv 1} {vi /tmp/x; test -f /tmp/x 0} {ntsysv --level 3; false 1} {less /etc/issue 0} {true 0}]"; got != want {
 		t.Errorf("journal lines = %s; want %s", got, want)
 	}
 }

@@ -81,13 +81,13 @@ func (u *UI) screenSize() (w, h int) {
 // program ends with (vi's :cq, top stopped with Ctrl-C).
 type exiter interface{ exitStatus() int }
 
-// openProgram shows the program of req, which the typed line opened
-// leaving the exit status opened; false when there is nothing to show
-// (an unknown program, or more with a text that fits on the screen,
-// which it just prints) and the prompt comes back at once. When the
-// program ends with another status than opened (ntsysv's Cancel, vi's
-// :cq, top's Ctrl-C), a sim.Quit action gives it to the shell's $?.
-func (s *sandbox) openProgram(req *sim.Screen, opened int) bool {
+// openProgram shows the program of req, on which the typed line waits;
+// false when there is nothing to show (an unknown program). However the
+// program ends (:q, ntsysv's Cancel, vi's :cq, top's Ctrl-C, or more
+// with a text that fits on the screen, which it just prints), a sim.Quit
+// action ends it with its status and the rest of the line runs; ntsysv's
+// Ok is its sim.Ntsysv action, which ends it too.
+func (s *sandbox) openProgram(req *sim.Screen) bool {
 	m, g := s.m, s.gen
 	if m == nil {
 		return false
@@ -96,16 +96,12 @@ func (s *sandbox) openProgram(req *sim.Screen, opened int) bool {
 	var p tview.Primitive
 	end := func(status int) {
 		u.hideProgram(s.term())
-		switch {
-		case g != s.gen:
-		case status != opened:
+		if g == s.gen {
 			s.perform(sim.Action{Kind: sim.Quit, Program: req.Program, Status: status})
-		default:
-			s.idle()
 		}
 	}
 	done := func() {
-		status := opened
+		status := req.Status
 		if x, ok := p.(exiter); ok {
 			status = x.exitStatus()
 		}
@@ -133,7 +129,8 @@ func (s *sandbox) openProgram(req *sim.Screen, opened int) bool {
 		w, h := u.screenSize()
 		if text, fits := moreFits(req, w, h); fits {
 			s.consoles[0].WriteString(text)
-			return false
+			s.perform(sim.Action{Kind: sim.Quit, Program: req.Program, Status: req.Status})
+			return true
 		}
 		p = newPager(s.env, req, true, func(shown []string) {
 			// more scrolled these lines through the terminal: they stay.

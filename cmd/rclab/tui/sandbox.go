@@ -434,7 +434,7 @@ func (s *sandbox) finish(res sim.Result, err error, prompt, down string, evs []s
 		t.secret, t.bareEnter = res.NoEcho, res.NoEcho
 		t.noHistory = res.Reading && !res.ShellPrompt // a nested shell's commands are history
 		t.handsCtrlC = res.Reading || res.Incomplete
-		if res.Screen != nil && s.openProgram(res.Screen, res.Status) {
+		if res.Screen != nil && s.openProgram(res.Screen) {
 			return // the program's page has the screen; it calls idle when it ends
 		}
 	}

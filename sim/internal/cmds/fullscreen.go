@@ -53,8 +53,9 @@ func screenReady(p *Proc) bool {
 }
 
 // openScreen hands s to p's terminal, filling in the program's name, argv
-// and pid; false when the terminal cannot show it.
-func openScreen(p *Proc, s kernel.Screen) bool {
+// and pid, and waits until the program ends there; ok is false when the
+// terminal cannot show it.
+func openScreen(p *Proc, s kernel.Screen) (status int, ok bool) {
 	s.Program = p.Name()
 	s.Args = append([]string(nil), p.Args...)
 	s.PID = p.PID
@@ -183,8 +184,8 @@ func viMain(p *Proc) int {
 		s := editorScreen(p, file)
 		s.Line, s.Search = line, search
 		s.ReadOnly = s.ReadOnly || readOnly
-		if openScreen(p, s) {
-			return 0
+		if st, ok := openScreen(p, s); ok {
+			return st
 		}
 	}
 	// Vim cannot work without a screen: it warns, finds its input at its
@@ -221,8 +222,8 @@ func nanoMain(p *Proc) int {
 		s.Line = line
 		// nano opens any file; it only refuses to save (or with -v).
 		s.ReadOnly = view
-		if openScreen(p, s) {
-			return 0
+		if st, ok := openScreen(p, s); ok {
+			return st
 		}
 	}
 	// Without a terminal nano's first read of the keyboard fails, and it
@@ -394,10 +395,11 @@ func pagerOpen(p *Proc, pages []kernel.Page, flags lessFlags, status int) int {
 			pages[i].Text = squeezeBlank(pages[i].Text)
 		}
 	}
-	if !openScreen(p, kernel.Screen{Pages: pages, IgnoreCase: flags.ignoreCase}) {
-		for _, pg := range pages {
-			io.WriteString(p.Stdout, pg.Text)
-		}
+	if st, ok := openScreen(p, kernel.Screen{Pages: pages, IgnoreCase: flags.ignoreCase, Status: status}); ok {
+		return st
+	}
+	for _, pg := range pages {
+		io.WriteString(p.Stdout, pg.Text)
 	}
 	return status
 }

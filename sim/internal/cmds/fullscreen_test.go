@@ -33,14 +33,17 @@ func (f *fakeScreen) ScreenReady() bool {
 	defer f.mu.Unlock()
 	return f.req == nil
 }
-func (f *fakeScreen) OpenScreen(s kernel.Screen) bool {
+
+// OpenScreen keeps the first request and ends the program at once with
+// the status it asked for.
+func (f *fakeScreen) OpenScreen(s kernel.Screen) (int, bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.req != nil {
-		return false
+		return 0, false
 	}
 	f.req = &s
-	return true
+	return s.Status, true
 }
 
 // screenRun runs line as typed at tty1, a terminal that can show
@@ -121,7 +124,7 @@ func TestFullScreenPrograms(t *testing.T) {
 		{name: "less reports what it cannot open and pages the rest", in: "less nothere dir /root/notes", o: screenRun{screens: true},
 			want: want{stderr: "nothere: No such file or directory\ndir is a directory\n", status: 1,
 				screen: &kernel.Screen{Program: "less", Args: []string{"less", "nothere", "dir", "/root/notes"},
-					Pages: []kernel.Page{{Name: "/root/notes", Text: "one\ntwo\n"}}}}},
+					Pages: []kernel.Page{{Name: "/root/notes", Text: "one\ntwo\n"}}, Status: 1}}},
 		{name: "less with nothing to page opens nothing", in: "less nothere", o: screenRun{screens: true},
 			want: want{stderr: "nothere: No such file or directory\n", status: 1}},
 		{name: "less pages a pipe", in: "less", o: screenRun{screens: true, stdin: "piped\n"},
@@ -222,7 +225,7 @@ func TestOneScreenPerLine(t *testing.T) {
 	k := testKernel(t, screenFiles())
 	dev := &fakeScreen{}
 	k.AttachTTY("tty1", dev)
-	if !dev.OpenScreen(kernel.Screen{Program: "vi"}) {
+	if _, ok := dev.OpenScreen(kernel.Screen{Program: "vi"}); !ok {
 		t.Fatal("the first screen was refused")
 	}
 	p := &Proc{Ctx: context.Background(), Args: []string{"less", "/root/notes"}, Dir: "/root", Sys: k, TTY: "tty1", Tty: true,

@@ -101,8 +101,10 @@ func ntsysvMain(p *Proc) int {
 		fmt.Fprintf(p.Stderr, "No services may be managed by ntsysv!\n")
 		return 2
 	}
-	if screenReady(p) && openScreen(p, kernel.Screen{Title: NtsysvTitle, Levels: levels, Back: o.back, Hide: o.hide, Entries: entries}) {
-		return 0
+	if screenReady(p) {
+		if st, ok := openScreen(p, kernel.Screen{Title: NtsysvTitle, Levels: levels, Back: o.back, Hide: o.hide, Entries: entries}); ok {
+			return st
+		}
 	}
 	// newt needs a terminal to draw on and read keys from; without one
 	// the real ntsysv paints escape codes into the void and exits 1 at the

@@ -13,6 +13,7 @@ import (
 	"io"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -1868,8 +1869,10 @@ func topMain(p *Proc) int {
 		return st
 	}
 	// At the rclab app's console top runs live, on its own page.
-	if !o.batch && o.iterations < 0 && p.StdinTty && screenReady(p) && openScreen(p, kernel.Screen{Delay: o.delay}) {
-		return 0
+	if !o.batch && o.iterations < 0 && p.StdinTty && screenReady(p) {
+		if st, ok := openScreen(p, kernel.Screen{Delay: o.delay}); ok {
+			return st
+		}
 	}
 	if !o.batch && !p.StdinTty && !p.Tty {
 		fmt.Fprintln(p.Stderr, "top: failed tty get")
@@ -1902,17 +1905,22 @@ func TopLive(k *kernel.Kernel, argv []string, pid, ppid int, tty string, cols, r
 	p := &Proc{Sys: k, Args: argv, Stdout: io.Discard, Stderr: io.Discard}
 	o, _, _ := topParse(p)
 	var self *proc.Process
-	if pid != 0 && !k.Procs.Alive(pid) {
-		uid, gid := 0, 0
-		if sh, ok := k.Procs.Get(ppid); ok {
-			uid, gid = sh.UID, sh.GID
-		}
+	if pid != 0 {
 		// top keeps a little of the CPU busy (0.3%), so it lists itself
-		// near the top.
+		// near the top, running.
 		up := k.Clock.Now().Sub(k.Boot())
-		self = &proc.Process{PID: pid, PPID: ppid, UID: uid, GID: gid, TTY: tty, State: 'R', Foreground: true,
-			Comm: "top", Args: argv, Exe: "/usr/bin/top", VSZ: 2324, RSS: 1064, Start: k.Clock.Now(),
-			CPU: max(up*3/1000, 10*time.Millisecond)}
+		cpu := max(up*3/1000, 10*time.Millisecond)
+		if live, ok := k.Procs.Get(pid); ok {
+			live.State, live.CPU = 'R', max(live.CPU, cpu)
+			self = &live
+		} else {
+			uid, gid := 0, 0
+			if sh, ok := k.Procs.Get(ppid); ok {
+				uid, gid = sh.UID, sh.GID
+			}
+			self = &proc.Process{PID: pid, PPID: ppid, UID: uid, GID: gid, TTY: tty, State: 'R', Foreground: true,
+				Comm: "top", Args: argv, Exe: "/usr/bin/top", VSZ: 2324, RSS: 1064, Start: k.Clock.Now(), CPU: cpu}
+		}
 	}
 	var b strings.Builder
 	topFrame(k, &b, psIDMap(ReadPasswd(k)), &o, max(cols, 1), max(rows-7, 0), self)
@@ -1934,10 +1942,11 @@ func TopLive(k *kernel.Kernel, argv []string, pid, ppid int, tty string, cols, r
 
 // topFrame writes one frame of top: process lines are cut to width
 // columns, at most maxRows of them (all when negative); self, when set,
-// is top's own process, listed although it is not in the table.
+// is top's own process as it shows itself, in the table or not.
 func topFrame(k *kernel.Kernel, b *strings.Builder, users map[int]string, o *topOpts, width, maxRows int, self *proc.Process) {
 	list := k.Procs.List()
 	if self != nil {
+		list = slices.DeleteFunc(list, func(p proc.Process) bool { return p.PID == self.PID })
 		list = append(list, *self)
 	}
 	up := k.Clock.Now().Sub(k.Boot()).Seconds()

@@ -4,10 +4,11 @@ import "time"
 
 // Screen is a full-screen program's request to take over its terminal:
 // an editor, a pager, ntsysv or top. The program hands it to the terminal
-// (OpenScreen) instead of drawing, and the user's interface shows it once
-// the typed line has run. What the program changes in the end (a file
-// saved, a selection committed) comes back to the machine as an action of
-// its own, so a replay never needs the screen.
+// (OpenScreen) instead of drawing, and waits there while the user's
+// interface shows it: the rest of the typed line runs once the program
+// ends (`vi f && cat f` shows the saved file). What the program changes
+// (a file saved, a selection committed) and how it ends come back to the
+// machine as actions of their own, so a replay never needs the screen.
 //
 // Fields that do not apply to the program are zero.
 type Screen struct {
@@ -56,6 +57,11 @@ type Screen struct {
 
 	// Delay is top's refresh interval (-d; 3 s by default).
 	Delay time.Duration
+
+	// Status is the exit status the program ends with unless the
+	// interface says otherwise (vi's :cq, ntsysv's Cancel): 0, or a
+	// pager's 1 when one of its files could not be read.
+	Status int
 }
 
 // Page is one document of a pager.
@@ -83,9 +89,10 @@ type NtsysvEntry struct {
 type ScreenDevice interface {
 	// ScreenReady reports whether a full-screen program may open now.
 	ScreenReady() bool
-	// OpenScreen takes the request; false when the terminal cannot show
-	// it (not ready, or another program of the same line took it).
-	OpenScreen(s Screen) bool
+	// OpenScreen shows the request and waits until the program ends
+	// there, returning its exit status; ok is false at once when the
+	// terminal cannot show it (not ready, or showing another).
+	OpenScreen(s Screen) (status int, ok bool)
 }
 
 // ScreenReady reports whether the terminal tty can show a full-screen
@@ -95,11 +102,15 @@ func (k *Kernel) ScreenReady(tty string) bool {
 	return ok && d.ScreenReady()
 }
 
-// OpenScreen hands a full-screen program's request to the terminal tty;
-// false when that terminal cannot show it.
-func (k *Kernel) OpenScreen(tty string, s Screen) bool {
-	d, ok := k.screenDevice(tty)
-	return ok && d.OpenScreen(s)
+// OpenScreen hands a full-screen program's request to the terminal tty
+// and waits until the program ends there (see ScreenDevice); ok is false
+// when that terminal cannot show it.
+func (k *Kernel) OpenScreen(tty string, s Screen) (status int, ok bool) {
+	d, found := k.screenDevice(tty)
+	if !found {
+		return 0, false
+	}
+	return d.OpenScreen(s)
 }
 
 func (k *Kernel) screenDevice(tty string) (ScreenDevice, bool) {

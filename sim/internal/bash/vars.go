@@ -1,0 +1,312 @@
+package bash
+
+import (
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// attr are a variable's attributes.
+type attr uint8
+
+const (
+	attrExport attr = 1 << iota
+	attrReadonly
+	attrInteger
+	attrArray
+)
+
+// variable is one shell variable. An indexed array (bash 3.2 has no
+// associative ones) is sparse: arr holds the set elements by index.
+type variable struct {
+	val  string
+	arr  []arrElem
+	attr attr
+	// set is false for a declared but unset variable (local x, declare
+	// x, or a local unset in its function).
+	set bool
+	// tomb marks, in a subshell's overlay, a name unset there that its
+	// parent still has.
+	tomb bool
+}
+
+type arrElem struct {
+	i int
+	v string
+}
+
+func (v *variable) isArray() bool { return v.attr&attrArray != 0 }
+
+// str is the variable's value as $NAME expands it: element 0 of an array.
+func (v *variable) str() string {
+	if v.isArray() {
+		if e, ok := v.elem(0); ok {
+			return e
+		}
+		return ""
+	}
+	return v.val
+}
+
+func (v *variable) elem(i int) (string, bool) {
+	k, ok := slices.BinarySearchFunc(v.arr, i, func(e arrElem, i int) int { return e.i - i })
+	if !ok {
+		return "", false
+	}
+	return v.arr[k].v, true
+}
+
+func (v *variable) setElem(i int, s string) {
+	k, ok := slices.BinarySearchFunc(v.arr, i, func(e arrElem, i int) int { return e.i - i })
+	if ok {
+		v.arr[k].v = s
+		return
+	}
+	v.arr = slices.Insert(v.arr, k, arrElem{i, s})
+}
+
+func (v *variable) unsetElem(i int) {
+	k, ok := slices.BinarySearchFunc(v.arr, i, func(e arrElem, i int) int { return e.i - i })
+	if ok {
+		v.arr = slices.Delete(v.arr, k, k+1)
+	}
+}
+
+// values lists an array's elements in index order (a string's value alone).
+func (v *variable) values() []string {
+	if !v.isArray() {
+		if !v.set {
+			return nil
+		}
+		return []string{v.val}
+	}
+	out := make([]string, len(v.arr))
+	for i, e := range v.arr {
+		out[i] = e.v
+	}
+	return out
+}
+
+// clone copies v so that a subshell may change it.
+func (v *variable) clone() *variable {
+	c := *v
+	c.arr = slices.Clone(v.arr)
+	return &c
+}
+
+// store holds a shell's variables: globals, one frame per running
+// function (bash's dynamic scoping: a lookup walks the frames innermost
+// first, then the globals), and, for a subshell, the parent's store seen
+// through: the parent is blocked while the subshell runs, so reads go to
+// it directly and writes land in the subshell's own globals, which act as
+// an overlay.
+type store struct {
+	global map[string]*variable
+	frames []map[string]*variable
+	// temp marks the frames of assignments written before a command
+	// (FOO=1 cmd), which local and declare skip.
+	temp   []bool
+	parent *store
+	// gen counts changes to the exported environment, for the cache.
+	gen uint64
+}
+
+func newStore() *store { return &store{global: make(map[string]*variable, 64)} }
+
+// sub returns a child store over s.
+func (s *store) sub() *store {
+	return &store{global: make(map[string]*variable, 4), parent: s}
+}
+
+// lookup finds the variable name is bound to, nil when unbound.
+func (s *store) lookup(name string) *variable {
+	for i := len(s.frames) - 1; i >= 0; i-- {
+		if v, ok := s.frames[i][name]; ok {
+			return v
+		}
+	}
+	if v, ok := s.global[name]; ok {
+		if v.tomb {
+			return nil
+		}
+		return v
+	}
+	if s.parent != nil {
+		return s.parent.lookup(name)
+	}
+	return nil
+}
+
+// own finds the variable name is bound to in s itself, copying a parent's
+// into the overlay; create makes an unset global when there is none.
+func (s *store) own(name string, create bool) *variable {
+	for i := len(s.frames) - 1; i >= 0; i-- {
+		if v, ok := s.frames[i][name]; ok {
+			return v
+		}
+	}
+	if v, ok := s.global[name]; ok && !v.tomb {
+		return v
+	}
+	if s.parent != nil {
+		if pv := s.parent.lookup(name); pv != nil {
+			v := pv.clone()
+			s.global[name] = v
+			return v
+		}
+	}
+	if !create {
+		return nil
+	}
+	v := &variable{}
+	s.global[name] = v
+	return v
+}
+
+// local makes name local to the innermost function frame.
+func (s *store) local(name string) (v *variable, fresh bool) {
+	k := len(s.frames) - 1
+	for k > 0 && s.temp[k] {
+		k--
+	}
+	top := s.frames[k]
+	if v, ok := top[name]; ok {
+		return v, false
+	}
+	v = &variable{}
+	if old := s.lookup(name); old != nil && old.attr&attrExport != 0 {
+		v.attr = attrExport // bash: a local inherits the export attribute
+		s.gen++
+	}
+	top[name] = v
+	return v, true
+}
+
+func (s *store) push(temp bool) {
+	s.frames = append(s.frames, make(map[string]*variable, 4))
+	s.temp = append(s.temp, temp)
+}
+
+func (s *store) pop() {
+	top := s.frames[len(s.frames)-1]
+	if len(top) > 0 {
+		s.gen++
+	}
+	s.frames[len(s.frames)-1] = nil
+	s.frames = s.frames[:len(s.frames)-1]
+	s.temp = s.temp[:len(s.temp)-1]
+}
+
+// unset removes name's binding: a local of the innermost frame stays
+// declared and unset (bash hides it), a global goes (a subshell records
+// a tombstone over its parent's).
+func (s *store) unset(name string) {
+	for i := len(s.frames) - 1; i >= 0; i-- {
+		if v, ok := s.frames[i][name]; ok {
+			if v.attr&attrExport != 0 {
+				s.gen++
+			}
+			if i == len(s.frames)-1 {
+				*v = variable{}
+			} else {
+				delete(s.frames[i], name)
+			}
+			return
+		}
+	}
+	if v, ok := s.global[name]; ok && v.attr&attrExport != 0 {
+		s.gen++
+	}
+	if s.parent != nil && s.parent.lookup(name) != nil {
+		s.global[name] = &variable{tomb: true}
+		s.gen++
+		return
+	}
+	delete(s.global, name)
+}
+
+// each calls fn for every visible variable, sorted by name.
+func (s *store) each(fn func(name string, v *variable)) {
+	all := map[string]*variable{}
+	s.collect(all)
+	names := make([]string, 0, len(all))
+	for n, v := range all {
+		if v != nil {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fn(n, all[n])
+	}
+}
+
+func (s *store) collect(all map[string]*variable) {
+	if s.parent != nil {
+		s.parent.collect(all)
+	}
+	for n, v := range s.global {
+		if v.tomb {
+			all[n] = nil
+		} else {
+			all[n] = v
+		}
+	}
+	for _, f := range s.frames {
+		for n, v := range f {
+			all[n] = v
+		}
+	}
+}
+
+// environ lists the exported, set variables as NAME=value, sorted.
+func (s *store) environ() []string {
+	var out []string
+	s.each(func(name string, v *variable) {
+		if v.attr&attrExport != 0 && v.set {
+			out = append(out, name+"="+v.str())
+		}
+	})
+	return out
+}
+
+// genSum is the environment generation of s and its parents.
+func (s *store) genSum() uint64 {
+	g := s.gen
+	for p := s.parent; p != nil; p = p.parent {
+		g += p.gen
+	}
+	return g
+}
+
+// isName reports whether s is a valid variable name.
+func isName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '_' && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && (i == 0 || !(c >= '0' && c <= '9')) {
+			return false
+		}
+	}
+	return true
+}
+
+// itoa formats an int.
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// splitAssignWord splits "name=value" or "name[i]=value" as written
+// after declare; ok is false when word has no '='.
+func splitAssignWord(word string) (name, index, value string, hasIndex, ok bool) {
+	eq := strings.IndexByte(word, '=')
+	if eq < 0 {
+		return word, "", "", false, false
+	}
+	name, value = word[:eq], word[eq+1:]
+	if i := strings.IndexByte(name, '['); i > 0 && strings.HasSuffix(name, "]") {
+		return name[:i], name[i+1 : len(name)-1], value, true, true
+	}
+	return name, "", value, false, true
+}

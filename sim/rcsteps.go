@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"io/fs"
 	"path"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
@@ -79,6 +79,9 @@ type rcTracker struct {
 	// out is what the console showed since the last step boundary, while
 	// a pass runs.
 	out bytes.Buffer
+	// evs is room for the events of one step boundary, reused; nil while
+	// they are being published.
+	evs []Event
 }
 
 // rcPass is one run of /etc/rc.d/rc.
@@ -87,6 +90,7 @@ type rcPass struct {
 	level  string
 	dir    string   // "/etc/rc3.d"
 	links  []string // rc's order; nil until first needed
+	paths  []string // the links' paths, as rc names them
 	listed bool
 	next   int // the first link not reported yet
 	// cur is the link that ran and waits for its RcDone (-1 for none),
@@ -169,8 +173,9 @@ func (m *Machine) rcLink(pid int, script string) {
 	}
 	m.rcList(ps)
 	idx := -1
+	base := path.Base(script)
 	for i := ps.next; i < len(ps.links); i++ {
-		if ps.links[i] == path.Base(script) {
+		if ps.links[i] == base {
 			idx = i
 			break
 		}
@@ -189,13 +194,33 @@ func (m *Machine) rcLink(pid int, script string) {
 	} else {
 		head, tail = "", pre
 	}
-	evs := m.rcDone(ps, head)
-	evs = append(evs, m.rcSkips(ps, idx)...)
+	// The link that ended, those passed by, and this one.
+	evs := t.takeEvs()
+	evs = m.rcDone(evs, ps, head)
+	evs = m.rcSkips(evs, ps, idx)
 	ps.cur, ps.curPID, ps.ended, ps.status, ps.curOut = idx, pid, false, 0, tail
 	ps.next = idx + 1
 	evs = append(evs, m.rcStep(ps, idx, RcRun, true))
 	t.mu.Unlock()
 	m.publishAll(evs)
+	t.giveEvs(evs)
+}
+
+// takeEvs returns the room for a step boundary's events, empty; t.mu is
+// held.
+func (t *rcTracker) takeEvs() []Event {
+	evs := t.evs[:0]
+	t.evs = nil
+	return evs
+}
+
+// giveEvs gives back the room takeEvs gave, once its events are
+// published.
+func (t *rcTracker) giveEvs(evs []Event) {
+	clear(evs) // let go of what the events hold
+	t.mu.Lock()
+	t.evs = evs[:0]
+	t.mu.Unlock()
 }
 
 // rcEnded is told of every script that ended: the link that ran, or rc
@@ -234,28 +259,31 @@ func (m *Machine) rcExited(pid int) {
 	m.rcList(ps)
 	rest := t.out.String()
 	t.out.Reset()
-	evs := m.rcDone(ps, rest)
-	evs = append(evs, m.rcSkips(ps, len(ps.links))...)
+	evs := t.takeEvs()
+	evs = m.rcDone(evs, ps, rest)
+	evs = m.rcSkips(evs, ps, len(ps.links))
 	t.pass = nil
 	t.mu.Unlock()
 	m.publishAll(evs)
+	t.giveEvs(evs)
 }
 
-// rcDone reports the link that ran, once its status tag (more) is in.
-func (m *Machine) rcDone(ps *rcPass, more string) []Event {
+// rcDone appends to evs the report of the link that ran, once its status
+// tag (more) is in.
+func (m *Machine) rcDone(evs []Event, ps *rcPass, more string) []Event {
 	if ps.cur < 0 {
-		return nil
+		return evs
 	}
 	ev := m.rcStep(ps, ps.cur, RcDone, true)
 	ev.Rc.Output, ev.Rc.Status = ps.curOut+more, ps.status
 	ev.Status = ps.status
 	ps.cur, ps.curPID, ps.curOut = -1, 0, ""
-	return []Event{ev}
+	return append(evs, ev)
 }
 
-// rcSkips reports the links before index end that rc passed by.
-func (m *Machine) rcSkips(ps *rcPass, end int) []Event {
-	var evs []Event
+// rcSkips appends to evs the reports of the links before index end that
+// rc passed by.
+func (m *Machine) rcSkips(evs []Event, ps *rcPass, end int) []Event {
 	for ; ps.next < end; ps.next++ {
 		evs = append(evs, m.rcStep(ps, ps.next, RcSkip, false))
 	}
@@ -274,24 +302,38 @@ func (m *Machine) rcList(ps *rcPass) {
 	}
 	names, _ := f.Readdirnames(-1)
 	f.Close()
-	var ks, ss []string
+	// K links, then S links, each in name order: since every K name sorts
+	// before every S name, that is the name order of both together.
+	links := names[:0]
+	size := 0
 	for _, n := range names {
-		switch {
-		case strings.HasPrefix(n, "K"):
-			ks = append(ks, n)
-		case strings.HasPrefix(n, "S"):
-			ss = append(ss, n)
+		if strings.HasPrefix(n, "K") || strings.HasPrefix(n, "S") {
+			links = append(links, n)
+			size += len(ps.dir) + 1 + len(n)
 		}
 	}
-	sort.Strings(ks)
-	sort.Strings(ss)
-	ps.links = append(ks, ss...)
+	slices.Sort(links)
+	ps.links = links
+	// Every path is a piece of one string.
+	var b strings.Builder
+	b.Grow(size)
+	for _, n := range links {
+		b.WriteString(ps.dir)
+		b.WriteByte('/')
+		b.WriteString(n)
+	}
+	all := b.String()
+	ps.paths = make([]string, len(links))
+	for i, n := range links {
+		end := len(ps.dir) + 1 + len(n)
+		ps.paths[i], all = all[:end], all[end:]
+	}
 }
 
 // rcStep is the event for link i of the pass.
 func (m *Machine) rcStep(ps *rcPass, i int, kind RcStepKind, runs bool) Event {
 	name := ps.links[i]
-	st := &RcStep{Kind: kind, Level: ps.level, Link: name, Path: ps.dir + "/" + name,
+	st := &RcStep{Kind: kind, Level: ps.level, Link: name, Path: ps.paths[i],
 		Verb: "start", Index: i + 1, Total: len(ps.links)}
 	if name[0] == 'K' {
 		st.Verb = "stop"
@@ -312,13 +354,14 @@ var rcIgnored = []string{"~", ".bak", ".orig", ".rpmnew", ".rpmorig", ".rpmsave"
 // when it does not.
 func (m *Machine) rcReason(p, name string, runs bool) string {
 	fsys := m.k.FS
-	if li, err := fsys.Lstat(p); err == nil && li.Mode()&fs.ModeSymlink != 0 {
-		if _, err := fsys.Stat(p); err != nil {
+	mode, ok := fsys.StatMode(p)
+	if !ok {
+		if lmode, ok := fsys.LstatMode(p); ok && lmode&fs.ModeSymlink != 0 {
 			target, _ := fsys.Readlink(p)
 			return "dangling link: " + target + " does not exist"
 		}
 	}
-	if fi, err := fsys.Stat(p); err != nil || fi.Mode().Perm()&0o111 == 0 {
+	if !ok || mode.Perm()&0o111 == 0 {
 		return "not executable"
 	}
 	for _, suffix := range rcIgnored {
@@ -332,11 +375,10 @@ func (m *Machine) rcReason(p, name string, runs bool) string {
 	}
 	lock := "/var/lock/subsys/" + subsys
 	locked := false
-	for _, l := range []string{lock, lock + ".init"} {
-		if fi, err := fsys.Stat(l); err == nil && fi.Mode().IsRegular() {
-			lock, locked = l, true
-			break
-		}
+	if mode, ok := fsys.StatMode(lock); ok && mode.IsRegular() {
+		locked = true
+	} else if mode, ok := fsys.StatMode(lock + ".init"); ok && mode.IsRegular() {
+		lock, locked = lock+".init", true
 	}
 	switch {
 	case name[0] == 'K' && locked:
@@ -346,7 +388,7 @@ func (m *Machine) rcReason(p, name string, runs bool) string {
 	case locked:
 		return "lock " + lock + " present: already running"
 	case !runs:
-		if _, err := fsys.Stat("/var/run/confirm"); err == nil {
+		if _, ok := fsys.StatMode("/var/run/confirm"); ok {
 			return "not confirmed at the interactive start-up prompt"
 		}
 		return "no lock " + lock + ", yet rc passed it by"

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"slices"
 	"sync"
@@ -224,7 +223,7 @@ func (h *file) Stat() (fs.FileInfo, error) {
 	}
 	h.fs.mu.RLock()
 	defer h.fs.mu.RUnlock()
-	return newInfo(h.fs.node(h.ino), baseName(h.name)), nil
+	return h.fs.info(h.fs.node(h.ino), baseName(h.name)), nil
 }
 
 func (h *file) Sync() error {
@@ -260,7 +259,8 @@ func (h *file) Truncate(size int64) error {
 }
 
 // next returns up to n (all if n <= 0) directory names not read yet,
-// listing the directory on the first call.
+// listing the directory on the first call. The names are the FS's shared
+// listing: callers must not change them.
 func (h *file) next(n int) ([]string, error) {
 	if h.closed {
 		return nil, perr("readdirent", h.name, fs.ErrClosed)
@@ -270,7 +270,7 @@ func (h *file) next(n int) ([]string, error) {
 		return nil, perr("readdirent", h.name, syscall.ENOTDIR)
 	}
 	if !h.listed {
-		h.dir = slices.Sorted(maps.Keys(d.children))
+		h.dir = h.fs.sortedNames(h.ino)
 		h.listed = true
 	}
 	if n <= 0 || n > len(h.dir) {
@@ -296,18 +296,19 @@ func (h *file) Readdir(count int) ([]fs.FileInfo, error) {
 			return nil, err
 		}
 		d := h.fs.node(h.ino)
+		block := infoBlock{f: h.fs, size: len(names)}
+		if infos == nil {
+			infos = make([]fs.FileInfo, 0, len(names))
+		}
 		for _, name := range names {
 			// Skip names removed since the listing was taken.
 			if ino, ok := d.children[name]; ok {
-				infos = append(infos, newInfo(h.fs.inodes[ino], name))
+				infos = append(infos, block.info(h.fs.inodes[ino], name))
 			}
 		}
 		if len(infos) > 0 || len(h.dir) == 0 {
 			break
 		}
-	}
-	if infos == nil {
-		infos = []fs.FileInfo{}
 	}
 	if count > 0 && len(infos) == 0 {
 		return infos, io.EOF
@@ -325,6 +326,7 @@ func (h *file) Readdirnames(n int) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	names = slices.Clone(names) // the caller's to change
 	if n > 0 && len(names) == 0 {
 		return names, io.EOF
 	}

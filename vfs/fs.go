@@ -55,6 +55,11 @@ type FS struct {
 	entries    int   // inodes, root and orphans included
 	maxBytes   int64 // 0: unlimited
 	maxEntries int   // 0: unlimited
+
+	// listMu guards lists, which readers fill while holding mu for
+	// reading; see [FS.sortedNames].
+	listMu sync.Mutex
+	lists  map[uint64]listing
 }
 
 var (
@@ -262,6 +267,7 @@ func (f *FS) alloc(mode fs.FileMode, uid, gid int) (*inode, error) {
 func (f *FS) attach(dir uint64, name string, ino uint64) {
 	d := f.mut(dir)
 	d.children[name] = ino
+	f.unlist(dir)
 	d.mtime = f.now()
 	d.ctime = d.mtime
 	if f.inodes[ino].isDir() {
@@ -278,6 +284,7 @@ func (f *FS) detach(dir uint64, name string) {
 	ino := f.inodes[dir].children[name]
 	d := f.mut(dir)
 	delete(d.children, name)
+	f.unlist(dir)
 	d.mtime = f.now()
 	d.ctime = d.mtime
 	if f.inodes[ino].isDir() {
@@ -302,6 +309,7 @@ func (f *FS) drop(ino uint64) {
 		for _, c := range n.children {
 			f.drop(c)
 		}
+		f.unlist(ino)
 	} else if n.nlink > 1 {
 		m := f.mut(ino)
 		m.nlink--
@@ -354,10 +362,17 @@ func (f *FS) resize(ino uint64, size int64) error {
 		return syscall.ENOSPC
 	}
 	m := f.mut(ino)
-	m.own()
-	if size < old {
+	switch {
+	case size < old:
+		m.own()
 		m.data = m.data[:size]
-	} else {
+	case m.shared:
+		// Copy the shared content straight into room that holds the
+		// growth: a full slice makes Grow allocate, and the copy is ours.
+		m.data = slices.Grow(m.data[:old:old], int(size-old))[:size]
+		m.shared = false
+		clear(m.data[old:])
+	default:
 		m.data = slices.Grow(m.data, int(size-old))[:size]
 		clear(m.data[old:])
 	}
@@ -416,6 +431,10 @@ type lookup struct {
 // component but the last, and in the last too if follow is set or the name
 // ends with a slash. A missing last component is no error: the lookup then
 // has ino 0 and the directory where it would be created.
+//
+// It walks the name in place, one component at a time, and allocates
+// nothing: following a link sets the components left aside, to be walked
+// once the target's are.
 func (f *FS) resolve(name string, follow bool) (lookup, error) {
 	switch {
 	case name == "":
@@ -425,15 +444,31 @@ func (f *FS) resolve(name string, follow bool) (lookup, error) {
 	case strings.IndexByte(name, 0) >= 0:
 		return lookup{}, syscall.EINVAL
 	}
-	slash := strings.HasSuffix(name, "/")
-	comps := split(name)
+	slash := name[len(name)-1] == '/'
+	// The components not walked yet: rest, then those set aside when
+	// links were followed, the latest first. Each piece set aside holds a
+	// component, and there is one per link at most.
+	rest := skipSlashes(name)
+	var aside [maxHops]string
+	depth := 0
 	cur := uint64(rootIno)
 	hops := 0
 	viaLink := false
-	for len(comps) > 0 {
-		c := comps[0]
-		comps = comps[1:]
-		last := len(comps) == 0
+	for {
+		if rest == "" {
+			if depth == 0 {
+				break
+			}
+			depth--
+			rest = aside[depth]
+		}
+		c := rest
+		if i := strings.IndexByte(rest, '/'); i >= 0 {
+			c, rest = rest[:i], skipSlashes(rest[i+1:])
+		} else {
+			rest = ""
+		}
+		last := rest == "" && depth == 0
 		switch c {
 		case ".":
 			continue
@@ -463,7 +498,11 @@ func (f *FS) resolve(name string, follow bool) (lookup, error) {
 				cur = rootIno
 			}
 			viaLink = viaLink || last
-			comps = append(split(n.target), comps...)
+			if rest != "" {
+				aside[depth] = rest
+				depth++
+			}
+			rest = skipSlashes(n.target)
 			continue
 		}
 		if last {
@@ -481,15 +520,12 @@ func (f *FS) resolve(name string, follow bool) (lookup, error) {
 	return lookup{dir: f.inodes[cur].parent, ino: cur, slash: slash, link: viaLink}, nil
 }
 
-// split returns the components of a path, without empty ones.
-func split(p string) []string {
-	comps := make([]string, 0, strings.Count(p, "/")+1)
-	for c := range strings.SplitSeq(p, "/") {
-		if c != "" {
-			comps = append(comps, c)
-		}
+// skipSlashes returns p without its leading slashes.
+func skipSlashes(p string) string {
+	for p != "" && p[0] == '/' {
+		p = p[1:]
 	}
-	return comps
+	return p
 }
 
 // hasSlash reports whether name ends with a slash and is not just slashes.

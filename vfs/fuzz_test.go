@@ -152,6 +152,7 @@ func invariants(f *FS) string {
 	if f.bytes != bytes || f.entries != len(seen) {
 		problems = append(problems, fmt.Sprintf("usage %d, %d; recount %d, %d", f.bytes, f.entries, bytes, len(seen)))
 	}
+	problems = append(problems, listingProblems(f)...)
 	if f.maxBytes > 0 && f.bytes > f.maxBytes || f.maxEntries > 0 && f.entries > f.maxEntries {
 		problems = append(problems, fmt.Sprintf("usage %d, %d over quota", f.bytes, f.entries))
 	}

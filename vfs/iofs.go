@@ -2,8 +2,6 @@ package vfs
 
 import (
 	"io/fs"
-	"maps"
-	"slices"
 	"syscall"
 )
 
@@ -105,10 +103,11 @@ func (v ioFS) ReadDir(name string) ([]fs.DirEntry, error) {
 		return nil, perr("readdir", name, err)
 	}
 	d := f.inodes[r.ino]
-	names := slices.Sorted(maps.Keys(d.children))
+	names := f.sortedNames(r.ino)
+	block := infoBlock{f: f, size: len(names)}
 	entries := make([]fs.DirEntry, len(names))
 	for i, c := range names {
-		entries[i] = fs.FileInfoToDirEntry(newInfo(f.inodes[d.children[c]], c))
+		entries[i] = fs.FileInfoToDirEntry(block.info(f.inodes[d.children[c]], c))
 	}
 	return entries, nil
 }

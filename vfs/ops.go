@@ -288,6 +288,30 @@ func (f *FS) LstatIfPossible(name string) (fs.FileInfo, bool, error) {
 	return fi, true, err
 }
 
+// StatMode returns the mode [FS.Stat] would report for name, following
+// symbolic links; ok is false where Stat fails. It builds no FileInfo and
+// no error, for callers that only ask whether a name exists and what kind
+// of file it is.
+func (f *FS) StatMode(name string) (mode fs.FileMode, ok bool) {
+	return f.modeOf(name, true)
+}
+
+// LstatMode is [FS.StatMode] without following a symbolic link in the
+// last component, as [FS.Lstat].
+func (f *FS) LstatMode(name string) (mode fs.FileMode, ok bool) {
+	return f.modeOf(name, false)
+}
+
+func (f *FS) modeOf(name string, follow bool) (fs.FileMode, bool) {
+	f.mu.RLock()
+	defer f.mu.RUnlock()
+	r, err := f.resolve(name, follow)
+	if err != nil || r.ino == 0 {
+		return 0, false
+	}
+	return f.inodes[r.ino].mode, true
+}
+
 func (f *FS) stat(op, name string, follow bool) (fs.FileInfo, error) {
 	r, err := f.resolve(name, follow)
 	if err == nil && r.ino == 0 {
@@ -296,7 +320,7 @@ func (f *FS) stat(op, name string, follow bool) (fs.FileInfo, error) {
 	if err != nil {
 		return nil, perr(op, name, err)
 	}
-	return newInfo(f.inodes[r.ino], baseName(name)), nil
+	return f.info(f.inodes[r.ino], baseName(name)), nil
 }
 
 // Chmod sets the permission, setuid, setgid and sticky bits of name,

@@ -1308,7 +1308,7 @@ func findRegexp(pat string, fold bool) (*regexp.Regexp, error) {
 		}
 	}
 	b.WriteString(")$")
-	return regexp.Compile(b.String())
+	return cachedRegexp(b.String(), rePerl)
 }
 
 // findFnmatch matches name against a shell pattern as fnmatch(3) without

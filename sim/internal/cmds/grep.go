@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -95,6 +96,9 @@ const (
 // supported in rclab". Other errors are a posixError with glibc's wording
 // ("Unmatched ( or \\(", "Invalid range end", …), as grep and sed print
 // them.
+//
+// The expression comes from a cache shared by every caller: it must not
+// be changed (no Longest, which it already is).
 func compilePOSIX(pattern string, extended, icase bool) (*regexp.Regexp, error) {
 	body, err := posixTranslate(pattern, extended, false)
 	if err != nil {
@@ -104,11 +108,10 @@ func compilePOSIX(pattern string, extended, icase bool) (*regexp.Regexp, error) 
 	if icase {
 		flags = "(?si)"
 	}
-	re, err := regexp.Compile(flags + body)
+	re, err := cachedRegexp(flags+body, reLongest)
 	if err != nil {
 		return nil, posixGoError(err)
 	}
-	re.Longest()
 	return re, nil
 }
 
@@ -1097,7 +1100,7 @@ func (g *grepRun) compile(patterns []string) error {
 		case "F":
 			parts[i] = regexp.QuoteMeta(pat)
 		case "P":
-			if _, err := regexp.Compile(pat); err != nil {
+			if _, err := cachedRegexp(pat, rePerl); err != nil {
 				return errors.New("invalid Perl regular expression (rclab uses Go syntax)")
 			}
 			parts[i] = pat
@@ -1129,13 +1132,14 @@ func (g *grepRun) compile(patterns []string) error {
 		src = flags + body
 		show = src
 	}
-	re, err := regexp.Compile(src)
+	re, err := cachedRegexp(src, rePerl)
 	if err != nil {
 		return posixGoError(err)
 	}
 	g.re = re
-	g.show = regexp.MustCompile(show)
-	g.show.Longest()
+	if g.show, err = cachedRegexp(show, reLongest); err != nil {
+		return posixGoError(err)
+	}
 	return nil
 }
 
@@ -1221,6 +1225,10 @@ func (g *grepRun) read(abs string) ([]byte, error) {
 	}
 	defer f.Close()
 	g.buf = g.buf[:0]
+	if fi, err := f.Stat(); err == nil && fi.Size() < 1<<20 {
+		// Room for the whole file and the read that finds its end.
+		g.buf = slices.Grow(g.buf, int(fi.Size())+1)
+	}
 	for {
 		if len(g.buf) == cap(g.buf) {
 			g.buf = append(g.buf, 0)[:len(g.buf)]

@@ -627,7 +627,7 @@ func psRegexp(pat string, icase bool) (*regexp.Regexp, string) {
 	if icase {
 		pat = "(?i)" + pat
 	}
-	re, err := regexp.Compile(pat)
+	re, err := cachedRegexp(pat, rePerl)
 	if err == nil {
 		return re, ""
 	}

@@ -3863,7 +3863,7 @@ func siBRE(pattern string) (*regexp.Regexp, int, string) {
 		return nil, 0, "Unmatched ( or \\("
 	}
 	b.WriteString(")")
-	re, err := regexp.CompilePOSIX(b.String())
+	re, err := cachedRegexp(b.String(), rePOSIX)
 	if err != nil {
 		return nil, 0, "Invalid regular expression"
 	}

@@ -78,6 +78,12 @@ func (m *Machine) takeEvents() []Event {
 	defer m.evMu.Unlock()
 	ev := m.events
 	m.events = nil
+	if len(ev) > 64 {
+		// The next action's list starts at this one's size: a runlevel
+		// change publishes hundreds, and growing from nothing copies
+		// them over and over.
+		m.events = make([]Event, 0, len(ev))
+	}
 	return ev
 }
 

@@ -1,7 +1,7 @@
 package image
 
 // A small stand-in for the simulator: it runs the image's scripts with
-// mvdan.cc/sh on a loaded vfs, with fake programs for every path listed
+// rclab's bash evaluator on a loaded vfs, with fake programs for every path listed
 // in PROGRAMS, so the tests can check what rc, rc.sysinit, functions and
 // the init scripts print and do.
 
@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"regexp"
 	"sort"
@@ -23,10 +22,9 @@ import (
 	"time"
 
 	"github.com/spf13/afero"
-	"mvdan.cc/sh/v3/expand"
-	"mvdan.cc/sh/v3/interp"
 	"mvdan.cc/sh/v3/syntax"
 
+	"rclab/sim/internal/bash"
 	"rclab/vfs"
 )
 
@@ -101,42 +99,28 @@ func (h *harness) script(ctx context.Context, stdin io.Reader, stdout, stderr io
 		h.t.Errorf("parse %s: %v", argv[0], err)
 		return 2
 	}
-	r, err := interp.New(
-		interp.StdIO(stdin, stdout, stderr),
-		interp.Env(expand.ListEnviron(env...)),
-		interp.Params(append([]string{"--"}, argv[1:]...)...),
-		interp.Dir("/"),
-		interp.OpenHandler(h.open),
-		interp.StatHandler(h.stat),
-		interp.ReadDirHandler2(h.readDir),
-		interp.AccessHandler(h.access),
-		interp.CallHandler(h.call),
-		interp.ExecHandlers(func(interp.ExecHandlerFunc) interp.ExecHandlerFunc { return h.exec }),
-	)
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	err = r.Run(ctx, file)
-	var es interp.ExitStatus
-	if errors.As(err, &es) {
-		status := uint8(es)
-		return int(status)
-	}
+	r := bash.New(bash.Config{
+		Name: argv[0], Params: argv[1:], Env: env, Dir: "/",
+		Stdin: stdin, Stdout: stdout, Stderr: stderr,
+		Open: h.open, Stat: h.stat, ReadDir: h.readDir, Access: h.access,
+		Builtin: h.builtin, Exec: h.exec,
+	})
+	status, err := r.Run(ctx, file)
 	if err != nil {
 		h.t.Errorf("%s: %v", argv[0], err)
 		return 1
 	}
-	return 0
+	return status
 }
 
-func abs(ctx context.Context, p string) string {
+func abs(_ context.Context, p string) string {
 	if !path.IsAbs(p) {
-		p = path.Join(interp.HandlerCtx(ctx).Dir, p)
+		p = path.Join("/", p)
 	}
 	return p
 }
 
-func (h *harness) open(ctx context.Context, p string, flag int, perm os.FileMode) (io.ReadWriteCloser, error) {
+func (h *harness) open(ctx context.Context, p string, flag int, perm fs.FileMode) (io.ReadWriteCloser, error) {
 	return h.fs.OpenFile(abs(ctx, p), flag, perm)
 }
 
@@ -159,48 +143,38 @@ func (h *harness) readDir(ctx context.Context, p string) ([]fs.DirEntry, error) 
 	return out, nil
 }
 
-func (h *harness) access(ctx context.Context, p string, mode interp.AccessMode) error {
+func (h *harness) access(ctx context.Context, p string, mode uint32) error {
 	fi, err := h.fs.Stat(abs(ctx, p))
 	if err != nil {
 		return err
 	}
-	if mode&interp.AccessExec != 0 && fi.Mode().Perm()&0o111 == 0 {
+	if mode&1 != 0 && fi.Mode().Perm()&0o111 == 0 {
 		return fs.ErrPermission
 	}
 	return nil
 }
 
-// call stands in for the simulator's rewrites of builtins mvdan.cc/sh
-// does not implement, and splits echo's combined flags.
-func (h *harness) call(ctx context.Context, args []string) ([]string, error) {
-	switch args[0] {
+// builtin stands in for the simulator's builtins the evaluator leaves to
+// it.
+func (h *harness) builtin(ctx context.Context, c *bash.Call) (int, bool) {
+	switch c.Args[0] {
 	case "kill":
-		return append([]string{"__kill"}, args[1:]...), nil
+		return h.fakeKill(c, c.Args[1:]), true
 	case "ulimit", "umask":
-		return []string{"true"}, nil
-	case "echo":
-		if len(args) > 1 && regexp.MustCompile(`^-[neE]{2,}$`).MatchString(args[1]) {
-			var flags []string
-			for _, c := range args[1][1:] {
-				flags = append(flags, "-"+string(c))
-			}
-			return append(append([]string{"echo"}, flags...), args[2:]...), nil
-		}
+		return 0, true
 	}
-	return args, nil
+	return 0, false
 }
 
-func (h *harness) exec(ctx context.Context, args []string) error {
-	hc := interp.HandlerCtx(ctx)
-	name := args[0]
-	if name == "__kill" {
-		return h.fakeKill(hc, args[1:])
-	}
+func (h *harness) exec(ctx context.Context, hc *bash.Call) int {
+	name := hc.Args[0]
+	args := hc.Args
 	var file string
 	if strings.Contains(name, "/") {
-		file = abs(ctx, name)
+		file = abs(ctx, path.Join(hc.Dir, name))
 	} else {
-		for _, dir := range strings.Split(hc.Env.Get("PATH").String(), ":") {
+		pathVar, _ := hc.Runner.Var("PATH")
+		for _, dir := range strings.Split(pathVar, ":") {
 			if fi, err := h.fs.Stat(dir + "/" + name); err == nil && fi.Mode().IsRegular() {
 				file = dir + "/" + name
 				break
@@ -213,30 +187,16 @@ func (h *harness) exec(ctx context.Context, args []string) error {
 		h.missing = append(h.missing, name)
 		h.mu.Unlock()
 		fmt.Fprintf(hc.Stderr, "%s: command not found\n", name)
-		return interp.ExitStatus(127)
+		return 127
 	}
 	data, _ := afero.ReadFile(h.fs, file)
 	if !bytes.HasPrefix(data, []byte(fakeMark)) {
-		var env []string
-		hc.Env.Each(func(n string, v expand.Variable) bool {
-			if v.Exported && v.Kind == expand.String {
-				env = append(env, n+"="+v.String())
-			}
-			return true
-		})
-		status := h.script(ctx, hc.Stdin, hc.Stdout, hc.Stderr, env, append([]string{name}, args[1:]...))
-		if status != 0 {
-			return interp.ExitStatus(uint8(status))
-		}
-		return nil
+		return h.script(ctx, hc.Stdin, hc.Stdout, hc.Stderr, hc.Environ(), append([]string{name}, args[1:]...))
 	}
 	h.mu.Lock()
 	h.calls = append(h.calls, strings.Join(append([]string{file}, args[1:]...), " "))
 	h.mu.Unlock()
-	if status := h.program(hc, file, args); status != 0 {
-		return interp.ExitStatus(uint8(status))
-	}
-	return nil
+	return h.program(hc, file, args)
 }
 
 // spawn adds a daemon to the process table and writes its pid file.
@@ -276,7 +236,7 @@ func (h *harness) running(name string) []int {
 	return pids
 }
 
-func (h *harness) fakeKill(hc interp.HandlerContext, args []string) error {
+func (h *harness) fakeKill(hc *bash.Call, args []string) int {
 	sig := "TERM"
 	if len(args) > 0 && strings.HasPrefix(args[0], "-") {
 		sig = strings.TrimPrefix(args[0], "-")
@@ -298,10 +258,7 @@ func (h *harness) fakeKill(hc interp.HandlerContext, args []string) error {
 			h.reap(pid)
 		}
 	}
-	if status != 0 {
-		return interp.ExitStatus(uint8(status))
-	}
-	return nil
+	return status
 }
 
 // daemonPidfile says where a fake daemon writes its pid.
@@ -340,7 +297,7 @@ var daemons = map[string]bool{
 	"/usr/sbin/vsftpd": true, "/usr/bin/rsync": true, "/usr/sbin/rpc.mountd": true, "/usr/sbin/rpc.rquotad": true,
 }
 
-func (h *harness) program(hc interp.HandlerContext, file string, args []string) int {
+func (h *harness) program(hc *bash.Call, file string, args []string) int {
 	out, stderr := hc.Stdout, hc.Stderr
 	rest := args[1:]
 	switch {

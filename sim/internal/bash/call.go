@@ -124,7 +124,7 @@ func (r *Runner) dispatch(args []string, st *syntax.Stmt, noFunc bool) {
 		}
 	}
 	var c *Call
-	if r.cfg.Builtin != nil {
+	if r.cfg.Builtin != nil && (r.cfg.BuiltinNames == nil || r.cfg.BuiltinNames[name]) {
 		c = r.newCall(args, st)
 		if status, ok := r.cfg.Builtin(r.ctx, c); ok {
 			r.status = status

@@ -46,6 +46,9 @@ type Config struct {
 	// Builtin is consulted after functions and before the evaluator's own
 	// builtins; ok false hands the command on. Nil hands every command on.
 	Builtin func(ctx context.Context, c *Call) (status int, ok bool)
+	// BuiltinNames, when not nil, are the only command names Builtin is
+	// consulted for (it saves building a Call for every other command).
+	BuiltinNames map[string]bool
 
 	// Open opens a file for a redirection or for source: name is absolute,
 	// flag as for os.OpenFile, perm 0666 (the hook applies the umask).
@@ -75,6 +78,12 @@ type Config struct {
 	// Parse parses a sourced file or an eval text; name is the file name
 	// ("" for eval). Nil parses with mvdan.cc/sh/v3/syntax as bash.
 	Parse func(name, src string) (*syntax.File, error)
+	// Source, when set, reads and parses a sourced file (abs is its
+	// absolute name, name as written, for messages) in place of Open and
+	// Parse, so the caller can serve it from a cache without reading it
+	// into a new string. A parse error comes back as the parser's error
+	// with the file's text in src; any other error is the open's.
+	Source func(ctx context.Context, abs, name string) (f *syntax.File, src string, err error)
 	// Step is called before every simple command and loop iteration; an
 	// error stops the whole run (Run returns it). Nil: no budget.
 	Step func(ctx context.Context) error
@@ -157,4 +166,6 @@ type Fork struct {
 	Member int
 	// Status is the child's exit status, set before Unfork.
 	Status int
+	// Runner is the shell that forks (blocked while the hook runs).
+	Runner *Runner
 }

@@ -17,7 +17,7 @@ import (
 func (r *Runner) fork(kind ForkKind, p *Pipeline, member int, fn func(sub *Runner)) bool {
 	var f *Fork
 	if r.cfg.Fork != nil || r.cfg.Unfork != nil {
-		f = &Fork{Kind: kind, Pipe: p, Member: member}
+		f = &Fork{Kind: kind, Pipe: p, Member: member, Runner: r}
 	}
 	if !r.forkStart(f) {
 		return false
@@ -38,7 +38,9 @@ func (r *Runner) forkStart(f *Fork) bool {
 		return true
 	}
 	if err := r.cfg.Fork(r.ctx, f); err != nil {
-		r.errf("fork: %s", errText(err))
+		if !errors.Is(err, ErrQuietFork) {
+			r.errf("fork: %s", errText(err))
+		}
 		r.status = 254
 		r.stop(err)
 		return false
@@ -100,7 +102,7 @@ func (r *Runner) pipeline(c *syntax.BinaryCmd) {
 	forks := make([]*Fork, n)
 	for i := range members {
 		if r.cfg.Fork != nil || r.cfg.Unfork != nil {
-			forks[i] = &Fork{Kind: ForkPipe, Pipe: p, Member: i}
+			forks[i] = &Fork{Kind: ForkPipe, Pipe: p, Member: i, Runner: r}
 		}
 		if !r.forkStart(forks[i]) {
 			for j := 0; j < i; j++ {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"path"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"mvdan.cc/sh/v3/syntax"
@@ -75,6 +76,7 @@ type Runner struct {
 type treeState struct {
 	pipeIDs atomic.Int64
 	rand    atomic.Uint32
+	traceMu sync.Mutex
 }
 
 // flow is a pending jump out of the running commands.

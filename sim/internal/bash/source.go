@@ -123,12 +123,29 @@ func (r *Runner) sourceBuiltin(args []string) int {
 			}
 		}
 	}
-	src, err := r.readFile(file)
-	if err != nil {
-		r.errf("%s: %s", name, errText(err))
-		return 1
+	var f *syntax.File
+	var src string
+	var err error
+	if r.cfg.Source != nil {
+		abs := r.abs(file)
+		if fi, serr := r.statPath(abs, true); serr == nil && fi.IsDir() {
+			err = syscall.EISDIR
+		} else {
+			f, src, err = r.cfg.Source(r.ctx, abs, name)
+		}
+		var pe syntax.ParseError
+		if err != nil && !errors.As(err, &pe) {
+			r.errf("%s: %s", name, errText(err))
+			return 1
+		}
+	} else {
+		src, err = r.readFile(file)
+		if err != nil {
+			r.errf("%s: %s", name, errText(err))
+			return 1
+		}
+		f, err = r.parse(name, src)
 	}
-	f, err := r.parse(name, src)
 	if err != nil {
 		r.syntaxError(name+": line "+strconv.Itoa(int(lineOf(err)))+": ", src, err)
 		return 1

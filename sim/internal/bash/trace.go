@@ -22,7 +22,10 @@ func (r *Runner) trace(line string) {
 	b.WriteString(r.tracePrefix())
 	b.WriteString(line)
 	b.WriteByte('\n')
+	// The members of a pipeline trace concurrently to a shared stream.
+	r.tree.traceMu.Lock()
 	r.stderr().Write([]byte(b.String()))
+	r.tree.traceMu.Unlock()
 }
 
 // traceArgs traces a simple command's words.

@@ -262,12 +262,15 @@ func (s *store) collect(all map[string]*variable) {
 
 // environ lists the exported, set variables as NAME=value, sorted.
 func (s *store) environ() []string {
-	var out []string
-	s.each(func(name string, v *variable) {
-		if v.attr&attrExport != 0 && v.set {
+	all := make(map[string]*variable, 64)
+	s.collect(all)
+	out := make([]string, 0, 24)
+	for name, v := range all {
+		if v != nil && v.attr&attrExport != 0 && v.set {
 			out = append(out, name+"="+v.str())
 		}
-	})
+	}
+	sort.Strings(out)
 	return out
 }
 

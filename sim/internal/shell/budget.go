@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
+
+	"rclab/sim/internal/bash"
 )
 
 // Budget bounds one command line: how many simple commands it may run and
@@ -114,9 +117,6 @@ func (b *Budget) report() bool {
 }
 
 func (b *Budget) reason() string {
-	if b.forkOver.Load() {
-		return "-bash: fork: Resource temporarily unavailable"
-	}
 	if b.over.Load() {
 		return (&StopError{Steps: b.max}).Error()
 	}
@@ -129,19 +129,17 @@ func (b *Budget) Steps() int64 { return b.steps.Load() }
 // BudgetOf returns the budget carried by ctx, or nil.
 func BudgetOf(ctx context.Context) *Budget { return budgetOf(ctx) }
 
-// ForkError stops a line whose pipelines exceeded the process limit.
-type ForkError struct{}
-
-func (ForkError) Error() string { return "fork: Resource temporarily unavailable" }
-
 // fork counts a new pipeline process; it fails once room is the limit.
 func (b *Budget) fork(room int) error {
 	if b == nil {
 		return nil
 	}
 	if n := b.forks.Add(1); n > int64(room) {
-		b.forkOver.Store(true)
-		return ForkError{}
+		if b.forkOver.CompareAndSwap(false, true) {
+			b.reported.Store(true) // the shell says it: "fork: Resource…"
+			return syscall.EAGAIN
+		}
+		return bash.ErrQuietFork
 	}
 	return nil
 }

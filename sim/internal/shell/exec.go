@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -15,7 +14,7 @@ import (
 	"syscall"
 	"time"
 
-	"mvdan.cc/sh/v3/interp"
+	"rclab/sim/internal/bash"
 
 	"rclab/sim/internal/cmds"
 	"rclab/sim/internal/kernel"
@@ -48,7 +47,7 @@ type Procs struct {
 // pipeKey names one running pipeline: its id in the parsed script and the
 // shell that runs it.
 type pipeKey struct {
-	id    string
+	id    int64
 	shell int
 }
 
@@ -60,38 +59,19 @@ type pipeRun struct {
 }
 
 // startPipeline enters the processes of every program member of pipeline
-// id, once per run, in member order: words are the members' argvs,
-// separated by pipeSep.
-func (p *Procs) startPipeline(s *Shell, hc interp.HandlerContext, id string, words []string) {
-	key := pipeKey{id, s.opts.PID}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.pipes == nil {
-		p.pipes = map[pipeKey]*pipeRun{}
-	}
-	if _, ok := p.pipes[key]; ok {
-		return
-	}
-	var members [][]string
-	cur := []string{}
-	for _, w := range words {
-		if w == pipeSep {
-			members = append(members, cur)
-			cur = []string{}
-			continue
-		}
-		cur = append(cur, w)
-	}
-	members = append(members, cur)
-	run := &pipeRun{pids: make([]int, len(members)), adopted: make([]bool, len(members)), left: len(members)}
-	for i, argv := range members {
+// p of shell s, in member order, before any member runs.
+func (p *Procs) startPipeline(s *Shell, c *bash.Runner, pipe *bash.Pipeline) {
+	key := pipeKey{pipe.ID, s.opts.PID}
+	run := &pipeRun{pids: make([]int, len(pipe.Members)), adopted: make([]bool, len(pipe.Members)), left: len(pipe.Members)}
+	path_, _ := c.Var("PATH")
+	for i, argv := range pipe.Members {
 		if len(argv) == 0 || p.k.Procs == nil {
 			continue
 		}
-		if _, fn := s.r.Funcs[argv[0]]; fn || interp.IsBuiltin(argv[0]) || ownBuiltins[argv[0]] {
+		if _, fn := c.Func(argv[0]); fn || bash.IsBuiltin(argv[0]) {
 			continue
 		}
-		abs, _, st := p.LookPath(argv[0], hc.Dir, envGet(hc.Env, "PATH"))
+		abs, _, st := p.LookPath(argv[0], c.Dir(), path_)
 		if st != 0 {
 			continue
 		}
@@ -109,20 +89,24 @@ func (p *Procs) startPipeline(s *Shell, hc interp.HandlerContext, id string, wor
 			run.pids[i] = pid
 		}
 	}
+	p.mu.Lock()
+	if p.pipes == nil {
+		p.pipes = map[pipeKey]*pipeRun{}
+	}
 	p.pipes[key] = run
+	p.mu.Unlock()
 }
 
 // adopt gives a pipeline member's first program the process entered for
 // it, if any.
 func (p *Procs) adopt(e Exec) int {
-	id, idx, ok := strings.Cut(e.PipeSlot, ".")
-	if !ok {
+	if e.Pipe == nil {
 		return 0
 	}
-	i, _ := strconv.Atoi(idx)
+	i := e.Member
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	run, ok := p.pipes[pipeKey{id, e.PPID}]
+	run, ok := p.pipes[pipeKey{e.Pipe.ID, e.PPID}]
 	if !ok || i < 0 || i >= len(run.pids) || run.adopted[i] || run.pids[i] == 0 {
 		return 0
 	}
@@ -132,8 +116,7 @@ func (p *Procs) adopt(e Exec) int {
 
 // endMember records that member idx of pipeline id finished; a process
 // entered for a member that ran no program leaves.
-func (p *Procs) endMember(shell int, id, idx string) {
-	i, _ := strconv.Atoi(idx)
+func (p *Procs) endMember(shell int, id int64, i int) {
 	p.mu.Lock()
 	key := pipeKey{id, shell}
 	run, ok := p.pipes[key]
@@ -192,8 +175,9 @@ type Exec struct {
 	// command as bash's job table shows it ("" for the argv).
 	Background bool
 	Job        string
-	// PipeSlot names the pipeline member the program runs in ("ID.I").
-	PipeSlot string
+	// Pipe and Member name the pipeline member the program runs in.
+	Pipe   *bash.Pipeline
+	Member int
 	// Builtin says the program is a shell builtin (kill) running inside
 	// the calling shell's own process, which lives on after it.
 	Builtin bool
@@ -202,60 +186,64 @@ type Exec struct {
 	As *cmds.Child
 }
 
-// execMiddleware is the shell's only exec handler: it never calls next,
-// which would run host programs.
-func (s *Shell) execMiddleware(next interp.ExecHandlerFunc) interp.ExecHandlerFunc {
-	return func(ctx context.Context, args []string) error {
-		hc := interp.HandlerCtx(ctx)
-		var st int
-		stdin := hc.Stdin
-		if f, ok := stdin.(*os.File); ok && f == nil {
-			stdin = nil // interp's "no input" is a nil *os.File
-		}
-		if args[0] == internal+"logout" {
-			if !s.opts.Interactive || s.opts.Vars[noLoginVar] != "" {
-				fmt.Fprintf(hc.Stderr, "%slogout: not login shell: use `exit'\n", s.prefix(hc.Pos))
-				return interp.ExitStatus(1)
-			}
-			return hc.Builtin(ctx, append([]string{"exit"}, args[1:]...))
-		}
-		if strings.HasPrefix(args[0], internal) {
-			st = s.builtin(ctx, hc, strings.TrimPrefix(args[0], internal), args[1:])
-		} else {
-			env := exportedOf(hc.Env)
-			background, job := false, ""
-			for i, kv := range env {
-				if text, ok := bgJob(kv); ok {
-					background, job = true, text
-					env = append(env[:i:i], env[i+1:]...)
-					break
-				}
-			}
-			st = s.procs.Run(ctx, Exec{
-				Argv:       args,
-				Dir:        hc.Dir,
-				Environ:    env,
-				Stdin:      stdin,
-				Stdout:     hc.Stdout,
-				Stderr:     hc.Stderr,
-				Tty:        hc.Stdout == s.term,
-				StdinTty:   s.opts.StdinTty && stdin == nil,
-				Keyboard:   keyboardFor(stdin, background, s.opts.Keyboard),
-				Term:       s.term,
-				Umask:      s.Umask(),
-				Prefix:     s.prefix(hc.Pos),
-				PPID:       s.opts.PID,
-				TTY:        s.opts.TTY,
-				Background: background,
-				Job:        job,
-				PipeSlot:   envGet(hc.Env, pipeVar),
-			})
-		}
-		if st != 0 {
-			return interp.ExitStatus(uint8(st))
-		}
+// exec is the evaluator's Exec hook: every command that is no function
+// or builtin runs as a program of the machine.
+func (s *Shell) exec(ctx context.Context, c *bash.Call) int {
+	env := c.Environ()
+	job := ""
+	if c.Background && c.Stmt != nil {
+		job = jobText(c.Stmt)
+	}
+	return s.procs.Run(ctx, Exec{
+		Argv:       c.Args,
+		Dir:        c.Dir,
+		Environ:    env[:len(env):len(env)],
+		Stdin:      c.Stdin,
+		Stdout:     c.Stdout,
+		Stderr:     c.Stderr,
+		Tty:        c.Stdout == s.term,
+		StdinTty:   s.opts.StdinTty && c.Stdin == nil,
+		Keyboard:   keyboardFor(c.Stdin, c.Background, s.opts.Keyboard),
+		Term:       s.term,
+		Umask:      s.Umask(),
+		Prefix:     c.Prefix(),
+		PPID:       s.opts.PID,
+		TTY:        s.opts.TTY,
+		Background: c.Background,
+		Job:        job,
+		Pipe:       c.Pipe,
+		Member:     c.Member,
+	})
+}
+
+// fork is the evaluator's Fork hook: each member of a pipeline counts
+// against the process limit (a fork bomb meets it), and the first
+// enters every member's process before any runs, so ps | grep always
+// shows the grep.
+func (s *Shell) fork(ctx context.Context, f *bash.Fork) error {
+	if f.Kind != bash.ForkPipe {
 		return nil
 	}
+	room := 1 << 20
+	if t := s.opts.Kernel.Procs; t != nil {
+		room = t.Limit() - t.Len()
+	}
+	if err := budgetOf(ctx).fork(room); err != nil {
+		return err
+	}
+	if f.Member == 0 {
+		s.procs.startPipeline(s, f.Runner, f.Pipe)
+	}
+	return nil
+}
+
+// unfork is the evaluator's Unfork hook.
+func (s *Shell) unfork(ctx context.Context, f *bash.Fork) {
+	if f.Kind != bash.ForkPipe {
+		return
+	}
+	budgetOf(ctx).unfork()
+	s.procs.endMember(s.opts.PID, f.Pipe.ID, f.Member)
 }
 
 // LookPath finds name as bash does: a name with a slash is taken as a path,

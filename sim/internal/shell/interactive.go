@@ -256,6 +256,7 @@ func (it *nestedShell) exit(ctx context.Context) int {
 	}
 	io.WriteString(it.stderr, word)
 	if it.login && !it.posix {
+		it.sh.r.Resume()
 		it.source(ctx, path.Join(it.sh.Var("HOME"), ".bash_logout"))
 	}
 	return it.status

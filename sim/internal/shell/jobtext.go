@@ -14,9 +14,8 @@ import (
 // is "sleep 10", `echo "a b" >f &` is `echo "a b" > f`, and `sleep $T &`
 // is "sleep $T".
 //
-// sanitize marks a background simple command with the assignment
-// bgVar='TEXT' (bgMark), which the exec handler takes off the program's
-// environment (bgJob) and gives the job table (kernel.AddJob).
+// The Exec hook gives a background command's text to the job table
+// (kernel.AddJob).
 
 // jobText is the text bash's job table shows for the background
 // statement st.
@@ -96,21 +95,4 @@ func redirText(r *syntax.Redirect) string {
 		return r.Op.String() + " " + word
 	}
 	return fd + r.Op.String() + word
-}
-
-// bgMark is the value of the marker sanitize gives a background simple
-// command: its job text, single-quoted so the interpreter takes it as
-// it is.
-func bgMark(st *syntax.Stmt) *syntax.Word {
-	p := st.Pos()
-	return &syntax.Word{Parts: []syntax.WordPart{&syntax.SglQuoted{Left: p, Right: p, Value: jobText(st)}}}
-}
-
-// bgJob reports whether the environment entry kv is the background
-// marker, and the job's text it carries.
-func bgJob(kv string) (text string, ok bool) {
-	if text, ok = strings.CutPrefix(kv, bgVar+"="); !ok {
-		return "", false
-	}
-	return text, true
 }

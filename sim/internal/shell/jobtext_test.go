@@ -39,34 +39,3 @@ func TestJobText(t *testing.T) {
 		}
 	}
 }
-
-// TestBgMark checks that the marker carries the job's text through the
-// environment untouched.
-func TestBgMark(t *testing.T) {
-	t.Parallel()
-	f, err := syntax.NewParser().Parse(strings.NewReader(`echo "it's" 'a b' &`), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := bgMark(f.Stmts[0])
-	if len(w.Parts) != 1 {
-		t.Fatalf("bgMark = %d parts; want one single-quoted part", len(w.Parts))
-	}
-	if q, ok := w.Parts[0].(*syntax.SglQuoted); !ok || q.Value != `echo "it's" 'a b'` {
-		t.Errorf("bgMark = %#v; want the job text single-quoted", w.Parts[0])
-	}
-	tests := []struct {
-		kv, text string
-		ok       bool
-	}{
-		{bgVar + "=sleep 10", "sleep 10", true},
-		{bgVar + `=echo "a b"`, `echo "a b"`, true},
-		{"PATH=/bin", "", false},
-		{bgVar + "X=1", "", false},
-	}
-	for _, tc := range tests {
-		if text, ok := bgJob(tc.kv); text != tc.text || ok != tc.ok {
-			t.Errorf("bgJob(%q) = %q, %v; want %q, %v", tc.kv, text, ok, tc.text, tc.ok)
-		}
-	}
-}

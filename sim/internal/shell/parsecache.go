@@ -1,85 +1,90 @@
 package shell
 
 import (
+	"context"
 	"io"
-	"strings"
+	"os"
 	"sync"
+	"syscall"
 
 	"mvdan.cc/sh/v3/syntax"
 
+	"rclab/sim/internal/cmds"
 	"rclab/sim/internal/kernel"
 )
 
-// parseCache keeps parsed scripts by name and content: boot and every
-// runlevel change run the same init scripts and functions again and again.
-// Parsed files are never mutated after parsing, so sharing them between
-// runners is safe. Keying by content (not by path and time) means an
-// edited script is always parsed anew.
+// parseCache keeps parsed scripts and sourced files by name and content:
+// boot and every runlevel change run the same init scripts and functions
+// again and again. Parsed files are never mutated after parsing, so
+// sharing them between runners is safe. Keying by content (not by path
+// and time) means an edited script is always parsed anew.
 var parseCache struct {
 	sync.Mutex
-	m map[parseKey]map[string]*parsed // → source → file
+	m map[string]map[string]*syntax.File // name → source → file
 	n int
-}
-
-// parseKey is a script's name and how it was parsed.
-type parseKey struct {
-	name string
-	mode parseMode
-}
-
-// parseMode says how a text is parsed.
-type parseMode int
-
-const (
-	// asScript is Parse: a script or a command line.
-	asScript parseMode = iota
-	// asNested is ParseNested: text that interp's source and eval
-	// builtins would run (see nested.go).
-	asNested
-)
-
-// parsed is a parse cache entry.
-type parsed struct {
-	f *syntax.File
-	// nestable is nestable(f) (see nested.go).
-	nestable bool
 }
 
 const parseCacheMax = 512
 
 // cachedParse looks src up without copying it; nil means not cached.
-func cachedParse(src []byte, key parseKey) *parsed {
+func cachedParse(src []byte, name string) *syntax.File {
 	parseCache.Lock()
-	p := parseCache.m[key][string(src)]
+	f := parseCache.m[name][string(src)]
 	parseCache.Unlock()
-	return p
+	return f
 }
 
-func parseAndCache(src string, key parseKey) (*parsed, error) {
-	parse := Parse
-	if key.mode == asNested {
-		parse = ParseNested
-	}
-	f, err := parse(src, key.name)
+func parseAndCache(src, name string) (*syntax.File, error) {
+	f, err := Parse(src, name)
 	if err != nil {
 		return nil, err
 	}
-	p := &parsed{f: f, nestable: nestable(f)}
 	parseCache.Lock()
 	if parseCache.m == nil || parseCache.n >= parseCacheMax {
-		parseCache.m, parseCache.n = map[parseKey]map[string]*parsed{}, 0
+		parseCache.m, parseCache.n = map[string]map[string]*syntax.File{}, 0
 	}
-	byName := parseCache.m[key]
+	byName := parseCache.m[name]
 	if byName == nil {
-		byName = map[string]*parsed{}
-		parseCache.m[key] = byName
+		byName = map[string]*syntax.File{}
+		parseCache.m[name] = byName
 	}
 	if _, ok := byName[src]; !ok {
-		byName[src] = p
+		byName[src] = f
 		parseCache.n++
 	}
 	parseCache.Unlock()
-	return p, nil
+	return f, nil
+}
+
+// parseCached is the evaluator's Parse hook: sourced files through the
+// cache; eval texts (name "") parsed each time, through the line cache.
+func parseCached(name, src string) (*syntax.File, error) {
+	if name == "" {
+		return ParseLine(src, "")
+	}
+	if f := cachedParse([]byte(src), name); f != nil {
+		return f, nil
+	}
+	return parseAndCache(src, name)
+}
+
+// source is the evaluator's Source hook: a sourced file read into a
+// recycled buffer and parsed through the cache, as the shell's user may
+// read it.
+func (s *Shell) source(_ context.Context, abs, name string) (*syntax.File, string, error) {
+	if uid, gid := s.cred(); uid != 0 {
+		if err := cmds.CheckOpen(s.opts.Kernel.FS, abs, os.O_RDONLY, uid, gid); err != nil {
+			return nil, "", syscall.EACCES
+		}
+	}
+	f, src, readErr, parseErr := loadScript(s.opts.Kernel, abs, name)
+	if readErr != nil {
+		return nil, "", errText{readErr}
+	}
+	if parseErr != nil {
+		return nil, src, parseErr
+	}
+	return f, "", nil
 }
 
 // readBufs recycles the buffers scripts are read into: a script found in
@@ -90,14 +95,6 @@ var readBufs = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return 
 // parse cache. A read error is returned as readErr; a parse error as
 // parseErr, with the source for the message.
 func loadScript(k *kernel.Kernel, abs, name string) (f *syntax.File, src string, readErr, parseErr error) {
-	p, src, readErr, parseErr := loadParsed(k, abs, parseKey{name, asScript})
-	if p != nil {
-		f = p.f
-	}
-	return f, src, readErr, parseErr
-}
-
-func loadParsed(k *kernel.Kernel, abs string, key parseKey) (p *parsed, src string, readErr, parseErr error) {
 	bp := readBufs.Get().(*[]byte)
 	defer func() {
 		if cap(*bp) <= 1<<20 {
@@ -109,15 +106,15 @@ func loadParsed(k *kernel.Kernel, abs string, key parseKey) (p *parsed, src stri
 	if err != nil {
 		return nil, "", err, nil
 	}
-	if p := cachedParse(buf, key); p != nil {
-		return p, "", nil, nil
+	if f := cachedParse(buf, name); f != nil {
+		return f, "", nil, nil
 	}
 	src = string(buf)
-	p, err = parseAndCache(src, key)
+	f, err = parseAndCache(src, name)
 	if err != nil {
 		return nil, src, nil, err
 	}
-	return p, "", nil, nil
+	return f, "", nil, nil
 }
 
 // readInto appends the whole file at name to buf.
@@ -145,38 +142,6 @@ func readInto(k *kernel.Kernel, name string, buf []byte) ([]byte, error) {
 			return buf, err
 		}
 	}
-}
-
-// evalCache keeps parsed eval texts apart from the script cache, so a
-// loop of distinct evals cannot push the scripts out. A nil entry is a
-// text that does not parse or cannot nest.
-var evalCache struct {
-	sync.Mutex
-	m map[string]*syntax.File
-}
-
-const evalCacheMax = 256
-
-// parseEval returns the parsed eval text, or nil when it must go to the
-// builtin.
-func parseEval(args []string) *syntax.File {
-	src := strings.Join(args, " ")
-	evalCache.Lock()
-	f, seen := evalCache.m[src]
-	evalCache.Unlock()
-	if seen {
-		return f
-	}
-	if p, err := ParseNested(src, ""); err == nil && nestable(p) {
-		f = p
-	}
-	evalCache.Lock()
-	if evalCache.m == nil || len(evalCache.m) >= evalCacheMax {
-		evalCache.m = map[string]*syntax.File{}
-	}
-	evalCache.m[src] = f
-	evalCache.Unlock()
-	return f
 }
 
 // lineCache keeps parsed command lines apart from the scripts (so a long

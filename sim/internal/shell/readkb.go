@@ -4,11 +4,10 @@ import (
 	"context"
 	"errors"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
-	"mvdan.cc/sh/v3/interp"
+	"rclab/sim/internal/bash"
 )
 
 // interp's read builtin reads the runner's standard input, which for a
@@ -91,18 +90,18 @@ func parseReadArgs(args []string) (o readOpts, ok bool) {
 
 // readKeyboard performs `read ARGS` at the console: ok is false when the
 // command is not for it (input redirected, no keyboard, options it
-// leaves to interp).
-func (s *Shell) readKeyboard(ctx context.Context, hc *interp.HandlerContext, args []string) (out []string, ok bool) {
+// leaves to the evaluator's read).
+func (s *Shell) readKeyboard(ctx context.Context, c *bash.Call) (status int, ok bool) {
 	kb := s.opts.Keyboard
-	if kb == nil || hc.Stdin != nil && !isNilFile(hc.Stdin) {
-		return nil, false
+	if kb == nil || c.Stdin != nil {
+		return 0, false
 	}
-	o, ok := parseReadArgs(args[1:])
+	o, ok := parseReadArgs(c.Args[1:])
 	if !ok {
-		return nil, false
+		return 0, false
 	}
 	if o.prompt != "" && s.opts.StdinTty {
-		io.WriteString(hc.Stderr, o.prompt)
+		io.WriteString(c.Stderr, o.prompt)
 	}
 	if o.silent {
 		if e, ok := kb.(interface{ SetEcho(bool) }); ok {
@@ -111,19 +110,15 @@ func (s *Shell) readKeyboard(ctx context.Context, hc *interp.HandlerContext, arg
 		}
 	}
 	data, complete := readUntil(ctx, kb, o.delim, o.nchars)
-	text := "read"
-	for _, p := range o.passed {
-		text += " " + quoteWord(p)
+	args := append([]string{"read"}, o.passed...)
+	if o.delim != '\n' {
+		args = append(args, "-d", string(o.delim))
 	}
-	text += " --"
-	for _, n := range o.names {
-		text += " " + quoteWord(n)
+	args = append(append(args, "--"), o.names...)
+	if complete {
+		data += string(o.delim)
 	}
-	text += " <<< " + quoteWord(data)
-	if !complete {
-		text += "; " + internal + "status 1"
-	}
-	return []string{"eval", text}, true
+	return c.RunBuiltin(args, strings.NewReader(data))
 }
 
 // readUntil reads the keyboard up to delim (dropped) or n characters
@@ -165,13 +160,6 @@ func quoteWord(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-// isNilFile reports whether r is interp's "no input": a nil *os.File in
-// an interface.
-func isNilFile(r io.Reader) bool {
-	f, ok := r.(*os.File)
-	return ok && f == nil
 }
 
 // ErrInterrupted is what a read of the keyboard returns when Ctrl-C

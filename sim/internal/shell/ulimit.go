@@ -7,7 +7,7 @@ import (
 	"strings"
 	"sync"
 
-	"mvdan.cc/sh/v3/interp"
+	"rclab/sim/internal/bash"
 )
 
 // resourceLimit is one line of `ulimit -a`: its option letter, the label
@@ -44,7 +44,7 @@ func limitOf(opt byte) (resourceLimit, bool) {
 // asked for (-f when none is), the value alone for one, label and value
 // for several or -a; with a limit it sets them for this shell. Only root
 // may raise a limit above its value at login.
-func (s *Shell) ulimitBuiltin(hc interp.HandlerContext, args []string, errf func(string, ...any)) int {
+func (s *Shell) ulimitBuiltin(c *bash.Call, args []string, errf func(string, ...any)) int {
 	var opts []byte
 	all, newValue := false, ""
 	for i := 0; i < len(args); i++ {
@@ -57,24 +57,24 @@ func (s *Shell) ulimitBuiltin(hc interp.HandlerContext, args []string, errf func
 			newValue = a
 			break
 		}
-		for _, c := range []byte(a[1:]) {
+		for _, ch := range []byte(a[1:]) {
 			switch {
-			case c == 'S' || c == 'H':
-			case c == 'a':
+			case ch == 'S' || ch == 'H':
+			case ch == 'a':
 				all = true
 			default:
-				if _, ok := limitOf(c); !ok {
-					errf("-%c: invalid option", c)
-					fmt.Fprintln(hc.Stderr, "ulimit: usage: ulimit [-SHacdefilmnpqrstuvx] [limit]")
+				if _, ok := limitOf(ch); !ok {
+					errf("-%c: invalid option", ch)
+					fmt.Fprintln(c.Stderr, "ulimit: usage: ulimit [-SHacdefilmnpqrstuvx] [limit]")
 					return 2
 				}
-				opts = append(opts, c)
+				opts = append(opts, ch)
 			}
 		}
 	}
 	if all {
 		for _, l := range resourceLimits() {
-			fmt.Fprintf(hc.Stdout, "%s %s\n", l.label, s.limitValue(l))
+			fmt.Fprintf(c.Stdout, "%s %s\n", l.label, s.limitValue(l))
 		}
 		return 0
 	}
@@ -87,9 +87,9 @@ func (s *Shell) ulimitBuiltin(hc interp.HandlerContext, args []string, errf func
 	for _, o := range opts {
 		l, _ := limitOf(o)
 		if len(opts) > 1 {
-			fmt.Fprintf(hc.Stdout, "%s %s\n", l.label, s.limitValue(l))
+			fmt.Fprintf(c.Stdout, "%s %s\n", l.label, s.limitValue(l))
 		} else {
-			io.WriteString(hc.Stdout, s.limitValue(l)+"\n")
+			io.WriteString(c.Stdout, s.limitValue(l)+"\n")
 		}
 	}
 	return 0

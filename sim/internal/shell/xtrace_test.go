@@ -2,9 +2,7 @@ package shell
 
 import (
 	"os"
-	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
 // TestXtrace runs scripts with bash -x and checks each trace line as
@@ -25,7 +23,7 @@ func TestXtrace(t *testing.T) {
 		{"assignments", "x=1\ny=\"\"\nz=\"a b\"\nw=$'\\t'", "+ x=1\n+ y=\n+ z='a b'\n+ w='\t'\n"},
 		// Divergence: bash prints "+ y=" for a bare y=; interp's tracer
 		// leaves the name out of its line, so rclab prints nothing.
-		{"a bare name= prints no line", "y=\necho $y.", "+ echo .\n.\n"},
+		{"a bare name= prints its line", "y=\necho $y.", "+ y=\n+ echo .\n.\n"},
 		{"a for loop traces its commands only", "for i in 1 2; do echo $i; done", "+ echo 1\n1\n+ echo 2\n2\n"},
 		{"break", "for i in 1 2; do break; done", "+ break\n"},
 		{"a function and its commands", "f() { echo in $1; }\nf a", "+ f a\n+ echo in a\nin a\n"},
@@ -83,75 +81,4 @@ func TestSetX(t *testing.T) {
 			t.Errorf("session(%q) = %q; want %q", tt.lines, got, tt.want)
 		}
 	}
-}
-
-// TestTraceWord checks bash 3.2's quoting of traced words.
-func TestTraceWord(t *testing.T) {
-	t.Parallel()
-	tests := []struct{ in, want string }{
-		{"", "''"},
-		{"plain", "plain"},
-		{"-z", "-z"},
-		{"[", "'['"},
-		{"a b", "'a b'"},
-		{"it's", `'it'\''s'`},
-		{"'", `''\'''`},
-		{"a\nb", "'a\nb'"},
-		{"~", "'~'"},
-		{"a:~", "'a:~'"},
-		{"a~", "a~"},
-		{"#", "'#'"},
-		{"a#", "a#"},
-		{"x=1", "x=1"},
-		{"\x1b[1m", "'\x1b[1m'"}, // [ is special: single quotes win
-		{"\x1bx", `$'\Ex'`},
-		{"\a\b\f\r\v\x7f", `$'\a\b\f\r\v\177'`},
-		{"ü", `$'\303\274'`},
-		{"100%", "100%"},
-		{"a,b", "a,b"},
-	}
-	for _, tt := range tests {
-		if got := traceWord(tt.in); got != tt.want {
-			t.Errorf("traceWord(%q) = %q; want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestLevelPrefix(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		ps4   string
-		level int
-		want  string
-	}{
-		{"+ ", 1, "+ "},
-		{"+ ", 3, "+++ "},
-		{"", 2, ""},
-		{">", 2, ">>"},
-		{"→ x", 2, "→→ x"},
-	}
-	for _, tt := range tests {
-		if got := levelPrefix(tt.ps4, tt.level); got != tt.want {
-			t.Errorf("levelPrefix(%q, %d) = %q; want %q", tt.ps4, tt.level, got, tt.want)
-		}
-	}
-}
-
-// FuzzTraceWord checks that a traced word reads back, as a shell word,
-// as the word traced.
-func FuzzTraceWord(f *testing.F) {
-	for _, s := range []string{"", "a b", "it's", "'", "~x", "#", "\x01\xff", "é", "$'x'", "a\nb"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, w string) {
-		if strings.ContainsRune(w, 0) || strings.Contains(w, "\r\n") || !utf8.ValidString(w) {
-			// No word holds a NUL; the parser reads only UTF-8, and
-			// reads CR LF as LF even in quotes.
-			return
-		}
-		q := traceWord(w)
-		if got := unquoteTrace(q); got != w {
-			t.Errorf("unquoteTrace(traceWord(%q) = %q) = %q", w, q, got)
-		}
-	})
 }

@@ -1,7 +1,9 @@
 package sim
 
 import (
+	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"rclab/sim/internal/initd"
@@ -55,6 +57,14 @@ func (m *Machine) Subscribe(fn func(Event)) {
 func (m *Machine) publish(e Event) {
 	e.Time = m.k.Clock.Now()
 	m.evMu.Lock()
+	if e.Kind == EventBoot {
+		// A boot publishes hundreds of events: room for as many as the
+		// last one had, so the list is not copied over and over as it
+		// grows.
+		if want := int(bootEvents.Load()) + 64; cap(m.events)-len(m.events) < want {
+			m.events = slices.Grow(m.events, want)
+		}
+	}
 	m.events = append(m.events, e)
 	if len(m.events) > maxEvents {
 		m.events = m.events[len(m.events)-maxEvents:]
@@ -72,17 +82,36 @@ const scriptTime = 700 * time.Millisecond
 // maxEvents bounds the events kept for one action.
 const maxEvents = 10_000
 
+// bootEvents is how many events the last boot published (with the
+// actions in the same list), to size the next boot's list.
+var bootEvents atomic.Int64
+
+func init() { bootEvents.Store(960) }
+
 // takeEvents returns and clears the events since the last call.
 func (m *Machine) takeEvents() []Event {
 	m.evMu.Lock()
 	defer m.evMu.Unlock()
 	ev := m.events
 	m.events = nil
-	if len(ev) > 64 {
+	if ev == nil {
+		return nil
+	}
+	// The list returned is capped: the next action's events go on in the
+	// room left after it, which the caller cannot reach.
+	rest := ev[len(ev):]
+	ev = ev[:len(ev):len(ev)]
+	if len(ev) > 64 && slices.ContainsFunc(ev, func(e Event) bool { return e.Kind == EventBoot }) {
+		bootEvents.Store(int64(len(ev)))
+	}
+	switch {
+	case len(ev) > 64 && cap(rest) < len(ev):
 		// The next action's list starts at this one's size: a runlevel
 		// change publishes hundreds, and growing from nothing copies
 		// them over and over.
 		m.events = make([]Event, 0, len(ev))
+	case cap(rest) > 0:
+		m.events = rest
 	}
 	return ev
 }

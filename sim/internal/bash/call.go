@@ -24,6 +24,9 @@ func (r *Runner) call(c *syntax.CallExpr, st *syntax.Stmt) {
 			return
 		}
 	}
+	if r.debug {
+		r.debugTrap(st)
+	}
 	r.substSt = -1
 	var args []string
 	if len(c.Args) > 0 {
@@ -184,8 +187,15 @@ func (r *Runner) callFunc(name string, body *syntax.Stmt, args []string) {
 	r.params = args[1:]
 	r.vars.push(false)
 	r.funcs_ = append(r.funcs_, name)
+	r.pushFrame(r.funcFile(body))
+	saved := r.funcTraps()
 	pos := r.pos
 	r.stmt(body)
+	if r.flow == flowReturn {
+		r.flow = flowNone
+	}
+	r.endFunc(saved)
+	r.popFrame()
 	r.funcs_ = r.funcs_[:len(r.funcs_)-1]
 	r.vars.pop()
 	r.params = params
@@ -264,7 +274,7 @@ func (r *Runner) assign(a *syntax.Assign, temp bool) bool {
 			r.status = 1
 			return true
 		}
-		r.vars.frames[len(r.vars.frames)-1][name] = &variable{val: val, set: true, attr: attrExport}
+		r.vars.setFrame(name, &variable{val: val, set: true, attr: attrExport})
 		r.vars.gen++
 		return true
 	}

@@ -13,8 +13,13 @@ import (
 // assignment whose value is not split.
 func (r *Runner) declClause(c *syntax.DeclClause, st *syntax.Stmt) {
 	name := c.Variant.Value
-	var args []declArg
-	words := []string{name}
+	args := make([]declArg, 0, len(c.Args))
+	// words are the arguments as xtrace shows them, kept only under -x.
+	trace := r.opts.set[optXTrace]
+	var words []string
+	if trace {
+		words = []string{name}
+	}
 	for _, a := range c.Args {
 		switch {
 		case a.Naked && a.Name == nil:
@@ -24,7 +29,9 @@ func (r *Runner) declClause(c *syntax.DeclClause, st *syntax.Stmt) {
 			}
 			for _, f := range fs {
 				args = append(args, declArg{word: f})
-				words = append(words, f)
+			}
+			if trace {
+				words = append(words, fs...)
 			}
 		case a.Naked:
 			w := a.Name.Value
@@ -32,14 +39,18 @@ func (r *Runner) declClause(c *syntax.DeclClause, st *syntax.Stmt) {
 				w += "[" + printArith(a.Index) + "]"
 			}
 			args = append(args, declArg{word: w})
-			words = append(words, w)
+			if trace {
+				words = append(words, w)
+			}
 		case a.Array != nil:
 			elems, ok := r.arrayElems(a.Array)
 			if !ok {
 				return
 			}
 			args = append(args, declArg{word: a.Name.Value, array: elems, isArray: true, appendTo: a.Append})
-			words = append(words, a.Name.Value+"=("+strings.Join(traceWords(elemValues(elems)), " ")+")")
+			if trace {
+				words = append(words, a.Name.Value+"=("+strings.Join(traceWords(elemValues(elems)), " ")+")")
+			}
 		default:
 			val, ok := r.assignValue(a.Value)
 			if !ok {
@@ -53,14 +64,17 @@ func (r *Runner) declClause(c *syntax.DeclClause, st *syntax.Stmt) {
 			if a.Append {
 				op = "+="
 			}
-			args = append(args, declArg{word: w + op + val})
-			words = append(words, w+op+val)
+			w += op + val
+			args = append(args, declArg{word: w})
+			if trace {
+				words = append(words, w)
+			}
 		}
 	}
 	if !r.step() {
 		return
 	}
-	if r.opts.set[optXTrace] {
+	if trace {
 		r.traceArgs(words)
 	}
 	if len(st.Redirs) > 0 {

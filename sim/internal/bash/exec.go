@@ -12,6 +12,9 @@ import (
 // there.
 func (r *Runner) stmtList(list []*syntax.Stmt, top bool) {
 	for i := 0; i < len(list); i++ {
+		if r.rd != nil && top {
+			r.readTo(list, i)
+		}
 		r.stmt(list[i])
 		if r.flow != flowNone {
 			if top && r.flow == flowAbort {
@@ -390,6 +393,7 @@ func (r *Runner) defineFunc(c *syntax.FuncDecl) {
 		r.funcs, r.fshare = m, false
 	}
 	r.funcs[c.Name.Value] = c.Body
+	r.noteFuncFile(c.Body)
 	r.status = 0
 }
 

@@ -1,7 +1,6 @@
 package bash
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -81,14 +80,15 @@ func (r *Runner) fields(words []*syntax.Word) ([]string, bool) {
 		}
 		if x == nil {
 			x = r.newExpander(modeFields)
-			x.out = out
-		} else {
-			x.out = out
 		}
+		x.out = out
 		if !x.word(w) {
 			return nil, false
 		}
 		out = x.out
+	}
+	if x != nil {
+		r.freeExpander(x)
 	}
 	return out, true
 }
@@ -136,7 +136,9 @@ func (r *Runner) literal(w *syntax.Word) (string, bool) {
 	if !x.word(w) {
 		return "", false
 	}
-	return string(x.buf), true
+	s := string(x.buf)
+	r.freeExpander(x)
+	return s, true
 }
 
 // assignValue expands the value of an assignment: a literal with tildes
@@ -167,7 +169,9 @@ func (r *Runner) assignValue(w *syntax.Word) (string, bool) {
 	if !x.word(w) {
 		return "", false
 	}
-	return string(x.buf), true
+	s := string(x.buf)
+	r.freeExpander(x)
+	return s, true
 }
 
 // pattern expands a word into a pattern: quoted characters are escaped
@@ -192,7 +196,9 @@ func (r *Runner) pattern(w *syntax.Word) (string, bool) {
 	if !x.word(w) {
 		return "", false
 	}
-	return x.patternText(), true
+	s := x.patternText()
+	r.freeExpander(x)
+	return s, true
 }
 
 // quotePattern escapes the pattern characters of s.
@@ -231,14 +237,37 @@ type expander struct {
 	quoted []int // [start, end) pairs of quoted bytes in buf
 }
 
+// newExpander returns an expander for r, recycled from r's free list
+// when there is one: every command line expands words, and expansions
+// nest (a command substitution inside a word), so the list is a stack.
 func (r *Runner) newExpander(mode expMode) *expander {
+	if n := len(r.xfree); n > 0 {
+		x := r.xfree[n-1]
+		r.xfree[n-1] = nil
+		r.xfree = r.xfree[:n-1]
+		x.mode = mode
+		return x
+	}
 	return &expander{r: r, mode: mode}
+}
+
+// freeExpander gives x back to r once its result is copied out.
+func (r *Runner) freeExpander(x *expander) {
+	if cap(x.buf) > 4096 || len(r.xfree) >= 8 {
+		return
+	}
+	x.out = nil
+	x.assign = false
+	x.reset()
+	r.xfree = append(r.xfree, x)
 }
 
 // word expands one word into x.
 func (x *expander) word(w *syntax.Word) bool {
 	if x.mode == modeFields && x.r.opts.set[optBraceExpand] && hasBrace(w) {
-		cp := &syntax.Word{Parts: slices.Clone(w.Parts)}
+		// SplitBraces replaces the parts of the word it is given, never
+		// the parts themselves: a copy of the word header is enough.
+		cp := &syntax.Word{Parts: w.Parts}
 		if syntax.SplitBraces(cp) {
 			for bw, err := range expand.BracesSeq(&expand.Config{}, cp) {
 				if err != nil {
@@ -263,13 +292,19 @@ func (x *expander) word(w *syntax.Word) bool {
 	return true
 }
 
+// hasBrace reports whether w may hold a brace expansion: its literal
+// parts have a {, a } and a , or .. (without the last there is nothing
+// to expand, and the word stays as written).
 func hasBrace(w *syntax.Word) bool {
+	open, closed, sep := false, false, false
 	for _, p := range w.Parts {
-		if l, ok := p.(*syntax.Lit); ok && strings.ContainsRune(l.Value, '{') {
-			return true
+		if l, ok := p.(*syntax.Lit); ok {
+			open = open || strings.IndexByte(l.Value, '{') >= 0
+			closed = closed || strings.IndexByte(l.Value, '}') >= 0
+			sep = sep || strings.IndexByte(l.Value, ',') >= 0 || strings.Contains(l.Value, "..")
 		}
 	}
-	return false
+	return open && closed && sep
 }
 
 func (x *expander) wordParts(parts []syntax.WordPart) bool {

@@ -252,11 +252,17 @@ func sideEffectFree(parts []syntax.WordPart) bool {
 func (r *Runner) background(st *syntax.Stmt) {
 	job := *st
 	job.Background = false
+	pid := 0
 	r.fork(ForkBackground, nil, 0, func(sub *Runner) {
 		sub.bgStmt = &job
 		sub.stmt(&job)
 		sub.bgStmt = nil
+		pid = sub.jobPID
 	})
+	if pid != 0 {
+		// $! is the job's process, which the Exec hook named.
+		r.lastBg = pid
+	}
 	if r.flow == flowNone {
 		r.status = 0
 	}

@@ -33,6 +33,7 @@ const (
 	optBraceExpand = 1
 	optEmacs       = 2
 	optErrExit     = 3
+	optFuncTrace   = 5
 	optHashAll     = 6
 	optHistExpand  = 7
 	optHistory     = 8

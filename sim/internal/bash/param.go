@@ -45,6 +45,7 @@ func (r *Runner) varString(name string) string {
 var dynamicNames = map[string]bool{
 	"RANDOM": true, "LINENO": true, "SECONDS": true, "PPID": true, "SHELLOPTS": true,
 	"BASH_SUBSHELL": true, "PIPESTATUS": true, "FUNCNAME": true, "DIRSTACK": true,
+	"BASH_SOURCE": true, "BASH_LINENO": true,
 }
 
 func (r *Runner) dynamicVar(name string) (*variable, bool) {
@@ -99,7 +100,7 @@ func (r *Runner) dynamicVar(name string) (*variable, bool) {
 			v.arr = append(v.arr, arrElem{i, d})
 		}
 	default:
-		return nil, false
+		return r.frameVar(name)
 	}
 	return &v, true
 }

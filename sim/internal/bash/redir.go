@@ -279,6 +279,7 @@ func (r *Runner) heredoc(rd *syntax.Redirect) (string, bool) {
 			return "", false
 		}
 		b.Write(x.buf)
+		r.freeExpander(x)
 	}
 	return b.String(), true
 }

@@ -28,7 +28,6 @@ type Runner struct {
 	alias  map[string]string
 	ashare bool
 	traps  map[string]string
-	tshare bool
 	dirs   []string // pushd's stack, top first, without the working directory
 
 	status     int // $?
@@ -63,13 +62,24 @@ type Runner struct {
 	envOK    bool
 
 	ifsCache *ifsTable
-	substSt  int // status of the last command substitution, -1 none
+	xfree    []*expander // expanders to reuse (expand.go)
+	substSt  int         // status of the last command substitution, -1 none
 	bgStmt   *syntax.Stmt
 	inPS4    bool
 
 	arithScratch arithEval
 	arithBusy    bool
 	broken       *atomic.Bool // set when the pipe written to closed (SIGPIPE)
+
+	// trap.go's and frames.go's state: DEBUG is trapped; the signals
+	// delivered and not yet handled (bit n for signal n, bit 0 a fatal
+	// one); the pid a background job gave $!; the frames of BASH_SOURCE
+	// and BASH_LINENO.
+	debug   bool
+	pending atomic.Uint64
+	jobPID  int
+	frames  []srcFrame
+	rd      *reader // the text being read, for set -v
 }
 
 // treeState is shared by a runner and all its subshells.
@@ -77,6 +87,10 @@ type treeState struct {
 	pipeIDs atomic.Int64
 	rand    atomic.Uint32
 	traceMu sync.Mutex
+	// funcSrc maps a function body to the file it was defined in
+	// (frames.go).
+	funcMu  sync.Mutex
+	funcSrc map[*syntax.Stmt]string
 }
 
 // flow is a pending jump out of the running commands.
@@ -111,7 +125,7 @@ func New(cfg Config) *Runner {
 		cfg:         &c,
 		tree:        &treeState{},
 		name:        c.Name,
-		vars:        newStore(),
+		vars:        newStoreSized(len(c.Env) + len(c.Vars) + 12),
 		funcs:       map[string]*syntax.Stmt{},
 		params:      append([]string(nil), c.Params...),
 		dir:         path.Clean(c.Dir),
@@ -142,7 +156,7 @@ func New(cfg Config) *Runner {
 		if !ok || !isName(name) {
 			continue
 		}
-		r.vars.global[name] = &variable{val: val, set: true, attr: attrExport}
+		r.vars.global[name] = &variable{val: val, set: true, attr: attrExport, kv: kv}
 	}
 	for name, val := range c.Vars {
 		if v, ok := r.vars.global[name]; ok {
@@ -158,6 +172,9 @@ func New(cfg Config) *Runner {
 		}
 	}
 	r.setFlags(c.Flags)
+	if !c.Interactive {
+		r.frames = []srcFrame{{src: c.Name}} // BASH_SOURCE of a script
+	}
 	return r
 }
 
@@ -236,6 +253,7 @@ func (r *Runner) subshellOf() *Runner {
 		done:        r.done,
 		getoptsChar: r.getoptsChar,
 		getoptsInd:  r.getoptsInd,
+		frames:      r.frames[:len(r.frames):len(r.frames)],
 	}
 	c.traps = map[string]string{}
 	for sig, cmd := range r.traps {
@@ -373,7 +391,7 @@ func (r *Runner) Params() []string { return append([]string(nil), r.params...) }
 func (r *Runner) PID() int { return r.cfg.PID }
 
 // SetBackgroundPID sets $!, the process id of the last job started.
-func (r *Runner) SetBackgroundPID(pid int) { r.lastBg = pid }
+func (r *Runner) SetBackgroundPID(pid int) { r.lastBg, r.jobPID = pid, pid }
 
 // Prefix is how the shell prefixes an error message at pos.
 func (r *Runner) Prefix(pos syntax.Pos) string { return r.prefix(pos) }
@@ -467,6 +485,10 @@ func (r *Runner) step() bool {
 			r.stop(err)
 			return false
 		}
+	}
+	if r.pending.Load() != 0 {
+		r.takeSignals()
+		return r.flow == flowNone
 	}
 	return true
 }

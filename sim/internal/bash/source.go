@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 	"syscall"
@@ -154,7 +153,13 @@ func (r *Runner) sourceBuiltin(args []string) int {
 	if len(args) > 2 {
 		r.params = args[2:]
 	}
+	r.pushFrame(file)
+	rd := r.rd
+	r.rd = &reader{list: f.Stmts, text: src}
 	st := r.runNested(f.Stmts, true)
+	r.rd = rd
+	r.returnTrap()
+	r.popFrame()
 	if len(args) > 2 {
 		r.params = params
 	}
@@ -185,156 +190,4 @@ func (r *Runner) readFile(name string) (string, error) {
 	defer f.Close()
 	b, err := io.ReadAll(f)
 	return string(b), err
-}
-
-// signals are the signal names trap knows, by number (bash 3.2 on Linux).
-var signals = []string{
-	"EXIT", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1",
-	"SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP",
-	"TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS",
-}
-
-// sigName resolves a trap signal argument: a name with or without SIG,
-// a number, ERR, DEBUG or EXIT.
-func sigName(s string) (string, bool) {
-	u := strings.ToUpper(s)
-	u = strings.TrimPrefix(u, "SIG")
-	switch u {
-	case "ERR", "DEBUG", "RETURN", "EXIT":
-		return u, true
-	}
-	if n, err := strconv.Atoi(s); err == nil {
-		if n >= 0 && n < len(signals) {
-			return signals[n], true
-		}
-		return "", false
-	}
-	for _, n := range signals {
-		if n == u {
-			return n, true
-		}
-	}
-	return "", false
-}
-
-func trapDisplay(sig string) string {
-	switch sig {
-	case "EXIT", "ERR", "DEBUG", "RETURN":
-		return sig
-	}
-	return "SIG" + sig
-}
-
-// trapBuiltin is trap: set, reset (-), ignore (""), list (-p or none),
-// -l. Only EXIT and ERR ever run; the machine sends no signals to shells.
-func (r *Runner) trapBuiltin(args []string) int {
-	args = args[1:]
-	list := false
-	if len(args) > 0 && args[0] == "-l" {
-		var b strings.Builder
-		for i := 1; i < len(signals); i++ {
-			fmt.Fprintf(&b, "%2d) SIG%s", i, signals[i])
-			if i%4 == 0 {
-				b.WriteByte('\n')
-			} else {
-				b.WriteByte('\t')
-			}
-		}
-		fmt.Fprintln(r.stdout(), strings.TrimRight(b.String(), "\t\n"))
-		return 0
-	}
-	if len(args) > 0 && args[0] == "-p" {
-		list = true
-		args = args[1:]
-	}
-	if len(args) > 0 && args[0] == "--" {
-		args = args[1:]
-	}
-	if list || len(args) == 0 {
-		names := args
-		if len(names) == 0 {
-			for sig := range r.traps {
-				names = append(names, sig)
-			}
-			sort.Slice(names, func(i, j int) bool { return sigOrder(names[i]) < sigOrder(names[j]) })
-		}
-		for _, n := range names {
-			sig, ok := sigName(n)
-			if !ok {
-				continue
-			}
-			if cmd, ok := r.traps[sig]; ok {
-				fmt.Fprintf(r.stdout(), "trap -- %s %s\n", singleQuote(cmd), trapDisplay(sig))
-			}
-		}
-		return 0
-	}
-	action := args[0]
-	sigs := args[1:]
-	reset := action == "-"
-	if len(sigs) == 0 {
-		// trap SIG: reset it.
-		sigs, reset = args, true
-	} else if _, err := strconv.Atoi(action); err == nil {
-		// trap N…: every operand is a signal to reset.
-		sigs, reset = args, true
-	}
-	st := 0
-	for _, s := range sigs {
-		sig, ok := sigName(s)
-		if !ok {
-			r.builtinErr("trap", "%s: invalid signal specification", s)
-			st = 1
-			continue
-		}
-		if r.tshare {
-			m := make(map[string]string, len(r.traps)+1)
-			for k, v := range r.traps {
-				m[k] = v
-			}
-			r.traps, r.tshare = m, false
-		}
-		if reset {
-			delete(r.traps, sig)
-		} else {
-			r.traps[sig] = action
-		}
-	}
-	return st
-}
-
-func sigOrder(sig string) int {
-	for i, n := range signals {
-		if n == sig {
-			return i
-		}
-	}
-	return 100 + len(sig)
-}
-
-// singleQuote quotes s in single quotes.
-func singleQuote(s string) string {
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-// evalTrap runs a trap's command text.
-func (r *Runner) evalTrap(cmd string) {
-	f, err := r.parse("", cmd)
-	if err != nil {
-		r.syntaxError(r.prefix(r.pos), cmd, err)
-		return
-	}
-	in := r.inTrap
-	r.inTrap = true
-	r.stmtList(f.Stmts, true)
-	r.inTrap = in
-}
-
-// Traps lists the traps set, by signal name (EXIT, ERR, INT…).
-func (r *Runner) Traps() map[string]string {
-	out := make(map[string]string, len(r.traps))
-	for k, v := range r.traps {
-		out[k] = v
-	}
-	return out
 }

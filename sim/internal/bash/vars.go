@@ -29,6 +29,8 @@ type variable struct {
 	// tomb marks, in a subshell's overlay, a name unset there that its
 	// parent still has.
 	tomb bool
+	// kv caches NAME=value for the environment (envString).
+	kv string
 }
 
 type arrElem struct {
@@ -112,7 +114,8 @@ type store struct {
 	gen uint64
 }
 
-func newStore() *store { return &store{global: make(map[string]*variable, 64)} }
+// newStoreSized returns a store with room for n globals.
+func newStoreSized(n int) *store { return &store{global: make(map[string]*variable, n)} }
 
 // sub returns a child store over s.
 func (s *store) sub() *store {
@@ -174,6 +177,10 @@ func (s *store) local(name string) (v *variable, fresh bool) {
 	if v, ok := top[name]; ok {
 		return v, false
 	}
+	if top == nil {
+		top = make(map[string]*variable, 4)
+		s.frames[k] = top
+	}
 	v = &variable{}
 	if old := s.lookup(name); old != nil && old.attr&attrExport != 0 {
 		v.attr = attrExport // bash: a local inherits the export attribute
@@ -183,19 +190,40 @@ func (s *store) local(name string) (v *variable, fresh bool) {
 	return v, true
 }
 
+// push opens a frame; its map is made on the first binding (setFrame,
+// local): most function calls and temporary assignments bind nothing
+// there, or one name.
 func (s *store) push(temp bool) {
-	s.frames = append(s.frames, make(map[string]*variable, 4))
+	s.frames = append(s.frames, nil)
 	s.temp = append(s.temp, temp)
+}
+
+// setFrame binds name in the innermost frame.
+func (s *store) setFrame(name string, v *variable) {
+	k := len(s.frames) - 1
+	if s.frames[k] == nil {
+		s.frames[k] = make(map[string]*variable, 4)
+	}
+	s.frames[k][name] = v
 }
 
 func (s *store) pop() {
 	top := s.frames[len(s.frames)-1]
-	if len(top) > 0 {
-		s.gen++
-	}
 	s.frames[len(s.frames)-1] = nil
 	s.frames = s.frames[:len(s.frames)-1]
 	s.temp = s.temp[:len(s.temp)-1]
+	// The environment changes when an exported binding goes, or one
+	// that hid an exported variable further out.
+	for name, v := range top {
+		if v.attr&attrExport != 0 {
+			s.gen++
+			return
+		}
+		if o := s.lookup(name); o != nil && o.attr&attrExport != 0 {
+			s.gen++
+			return
+		}
+	}
 }
 
 // unset removes name's binding: a local of the innermost frame stays
@@ -260,18 +288,60 @@ func (s *store) collect(all map[string]*variable) {
 	}
 }
 
-// environ lists the exported, set variables as NAME=value, sorted.
+// environ lists the exported, set variables as NAME=value, sorted. It
+// walks the layers innermost first (s's frames, its globals, then its
+// parent's); names met in an inner layer hide the same names further
+// out, and only the inner layers, which are small, are remembered.
 func (s *store) environ() []string {
-	all := make(map[string]*variable, 64)
-	s.collect(all)
-	out := make([]string, 0, 24)
-	for name, v := range all {
-		if v != nil && v.attr&attrExport != 0 && v.set {
-			out = append(out, name+"="+v.str())
+	out := make([]string, 0, 32)
+	var seen map[string]struct{}
+	for st := s; st != nil; st = st.parent {
+		for i := len(st.frames) - 1; i >= 0; i-- {
+			out, seen = addEnv(out, seen, st.frames[i], true, st == s)
 		}
+		out, seen = addEnv(out, seen, st.global, st.parent != nil, st == s)
 	}
 	sort.Strings(out)
 	return out
+}
+
+// addEnv appends the exported variables of one layer not hidden by a
+// name in seen; record adds the layer's names to seen, own says the
+// layer is the caller's (its variables may cache their NAME=value:
+// another runner's may be read concurrently, by pipeline members).
+func addEnv(out []string, seen map[string]struct{}, layer map[string]*variable, record, own bool) ([]string, map[string]struct{}) {
+	for name, v := range layer {
+		if seen != nil {
+			if _, ok := seen[name]; ok {
+				continue
+			}
+		}
+		if record {
+			if seen == nil {
+				seen = make(map[string]struct{}, 8)
+			}
+			seen[name] = struct{}{}
+		}
+		if v.tomb || !v.set || v.attr&attrExport == 0 {
+			continue
+		}
+		out = append(out, v.envString(name, own))
+	}
+	return out, seen
+}
+
+// envString is NAME=value, from the cache when the value is unchanged;
+// keep stores it there.
+func (v *variable) envString(name string, keep bool) string {
+	val := v.str()
+	if k := v.kv; len(k) == len(name)+1+len(val) && k[len(name)] == '=' && k[:len(name)] == name && k[len(name)+1:] == val {
+		return k
+	}
+	kv := name + "=" + val
+	if keep {
+		v.kv = kv
+	}
+	return kv
 }
 
 // genSum is the environment generation of s and its parents.

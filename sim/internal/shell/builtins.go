@@ -41,6 +41,8 @@ func (s *Shell) ownBuiltin(ctx context.Context, c *bash.Call, name string, args 
 			fmt.Fprintln(c.Stdout, j.Listed(mark))
 		}
 	case "disown":
+	case "wait":
+		return s.waitBuiltin(c, args)
 	case "fg", "bg":
 		return s.foreground(ctx, c, name, args, errf)
 	case "suspend":

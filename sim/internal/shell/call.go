@@ -15,7 +15,7 @@ var ownBuiltins = map[string]bool{
 	"kill": true, "jobs": true, "umask": true, "ulimit": true, "history": true,
 	"fg": true, "bg": true, "disown": true, "suspend": true, "fc": true,
 	"bind": true, "enable": true, "compgen": true, "complete": true,
-	"compopt": true, "newgrp": true, "help": true,
+	"compopt": true, "newgrp": true, "help": true, "wait": true,
 }
 
 // hookBuiltins are the names the Builtin hook serves.

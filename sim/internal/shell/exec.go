@@ -184,15 +184,28 @@ type Exec struct {
 	// As, when set, is the user the program runs as and the argv[0] it
 	// is given (su's shell); nil runs it as its parent's user.
 	As *cmds.Child
+	// TermErr is the terminal's error stream when Stderr may be it (see
+	// Options.TermErr).
+	TermErr io.Writer
+	// Started, when set, is told the pid of a background job's process
+	// once it exists: the shell's $!.
+	Started func(pid int)
 }
 
 // exec is the evaluator's Exec hook: every command that is no function
 // or builtin runs as a program of the machine.
-func (s *Shell) exec(ctx context.Context, c *bash.Call) int {
+func (s *Shell) exec(ctx context.Context, c *bash.Call) (status int) {
 	env := c.Environ()
 	job := ""
-	if c.Background && c.Stmt != nil {
-		job = jobText(c.Stmt)
+	var started func(int)
+	bgPID := 0
+	if c.Background {
+		if c.Stmt != nil {
+			job = jobText(c.Stmt)
+		}
+		r := c.Runner
+		started = func(pid int) { bgPID = pid; r.SetBackgroundPID(pid) }
+		defer func() { s.jobEnded(bgPID, status) }()
 	}
 	return s.procs.Run(ctx, Exec{
 		Argv:       c.Args,
@@ -213,6 +226,8 @@ func (s *Shell) exec(ctx context.Context, c *bash.Call) int {
 		Job:        job,
 		Pipe:       c.Pipe,
 		Member:     c.Member,
+		TermErr:    s.opts.TermErr,
+		Started:    started,
 	})
 }
 
@@ -267,7 +282,9 @@ func (p *Procs) LookPath(name, dir, pathVar string) (string, string, int) {
 	if name == "" {
 		return "", "command not found", 127
 	}
-	for _, d := range strings.Split(pathVar, ":") {
+	for rest := pathVar; ; {
+		d, more, found := strings.Cut(rest, ":")
+		rest = more
 		if d == "" {
 			d = "."
 		}
@@ -275,6 +292,9 @@ func (p *Procs) LookPath(name, dir, pathVar string) (string, string, int) {
 		fi, err := fsys.Stat(abs)
 		if err == nil && fi.Mode().IsRegular() && fi.Mode().Perm()&0o111 != 0 {
 			return abs, "", 0
+		}
+		if !found {
+			break
 		}
 	}
 	return "", "command not found", 127
@@ -392,6 +412,9 @@ func (p *Procs) fork(e Exec, exe string, argv []string, c *cmds.Command) (int, b
 		fmt.Fprintf(e.Stderr, "%sfork: %s\n", e.Prefix, cmds.Strerror(err))
 		return 0, false
 	}
+	if e.Background && e.Started != nil {
+		e.Started(pid)
+	}
 	return pid, true
 }
 
@@ -424,6 +447,7 @@ func (p *Procs) runProgram(ctx context.Context, c *cmds.Command, e Exec, pid int
 		child := e
 		child.Argv = argv
 		child.As = nil
+		child.Started = nil // $! is the job's own process
 		if as, ok := cmds.ChildOf(proc.Ctx); ok {
 			child.As = &as // RunAs: su's shell
 		}
@@ -534,6 +558,7 @@ func (p *Procs) runScript(ctx context.Context, abs string, e Exec, pid int) int 
 		Params:   e.Argv[1:],
 		Umask:    e.Umask,
 		StdinTty: e.StdinTty,
+		TermErr:  e.TermErr,
 		Keyboard: e.Keyboard,
 		Procs:    p,
 		PID:      pid,
@@ -544,7 +569,13 @@ func (p *Procs) runScript(ctx context.Context, abs string, e Exec, pid int) int 
 		fmt.Fprintf(e.Stderr, "%s: rclab internal error: %v\n", e.Argv[0], err)
 		return 1
 	}
-	return sh.RunFile(ctx, f)
+	sh.r.SetText(f, src)
+	p.trapSignals(pid, sh)
+	st := sh.RunFile(ctx, f)
+	if sh.interrupted {
+		sh.interruptTraps(ctx, true)
+	}
+	return st
 }
 
 func shebang(head []byte) (interp, arg string, ok bool) {

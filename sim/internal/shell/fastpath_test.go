@@ -1,7 +1,6 @@
 package shell
 
 import (
-	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -9,42 +8,11 @@ import (
 	"mvdan.cc/sh/v3/syntax"
 )
 
-func TestQuickTestMatchesBuiltin(t *testing.T) {
+// TestCaseSameAtPromptAndInEval runs each case snippet typed at the
+// prompt and through eval (which parses its text anew, at a deeper
+// level); the outputs must agree.
+func TestCaseSameAtPromptAndInEval(t *testing.T) {
 	t.Parallel()
-	exprs := []string{
-		"-f /etc/passwd", "-f /etc", "-f /nope", "-f ''", "-d /etc", "-d /linked", "-d /etc/passwd",
-		"-e /etc", "-e ''", "-e /nope", "-a /etc/passwd", "-s /root/.keep", "-s /etc/passwd",
-		"-L /linked", "-h /etc", "-x /etc/init.d/demo", "-x /etc/init.d/noexec", "-x /etc",
-		"-x ''", "-r /etc/passwd", "-w /nope", "-c /etc", "-b /etc", "-p /etc", "-S /etc",
-		"-k /tmp", "-u /etc", "-g /etc", "-f passwd", "-d ../root",
-		"-n ''", "-n x", "-z ''", "-z x", "-n ]", "-n =", "-z -n",
-		"a = a", "a = b", "a == a", "a != a", "'' = ''", "x != ''", "= = =", "-n = -n",
-		"'~' = '~'", `a\\b = a\\b`, "'(' = '('", "')' = ')'", "! = !", "'(' -n x ')'",
-		"x", "''", "-n", "! -f /etc/passwd", "-f /etc/passwd -a -d /etc", "1 -eq 1", "a -o b",
-	}
-	var lines []string
-	for _, e := range exprs {
-		lines = append(lines, fmt.Sprintf("[ %s ] 2>/dev/null; a=$?; builtin [ %s ] 2>/dev/null; echo \"$a $?\"", e, e),
-			fmt.Sprintf("test %s 2>/dev/null; a=$?; builtin test %s 2>/dev/null; echo \"$a $?\"", e, e))
-	}
-	k := testKernel(t)
-	got := session(t, k, append([]string{"cd /etc"}, lines...)...)
-	outs := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
-	if len(outs) != len(lines) {
-		t.Fatalf("session output has %d lines; want %d:\n%s", len(outs), len(lines), got)
-	}
-	for i, out := range outs {
-		f := strings.Fields(out)
-		if len(f) != 2 || f[0] != f[1] {
-			t.Errorf("%s: status (rclab, interp) = %q; want equal", lines[i], out)
-		}
-	}
-}
-
-func TestCaseRewriteMatchesInterp(t *testing.T) {
-	t.Parallel()
-	// Each snippet runs rewritten, then through interp's own eval (which
-	// parses it anew, without the rewrite); the outputs must agree.
 	snippets := []string{
 		`case start in start) echo s;; stop) echo t;; esac; echo $?`,
 		`case stop in start) echo s;; stop) echo t;; *) echo other;; esac`,
@@ -88,10 +56,10 @@ func TestCaseRewriteMatchesInterp(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rewritten := session(t, k, src)
-		plain := session(t, k, "builtin eval "+q)
-		if rewritten != plain {
-			t.Errorf("%s\nrewritten: %q\ninterp:    %q", src, rewritten, plain)
+		typed := session(t, k, src)
+		evaled := session(t, k, "builtin eval "+q)
+		if typed != evaled {
+			t.Errorf("%s\ntyped: %q\neval:  %q", src, typed, evaled)
 		}
 	}
 }
@@ -138,7 +106,10 @@ func TestNestedSourceAndEval(t *testing.T) {
 	}
 }
 
-func TestStripRewriteMatchesInterp(t *testing.T) {
+// TestStripSameAtPromptEvalAndScript runs each ${x#p} snippet typed at
+// the prompt, through eval and in a bash -c script (whose messages carry
+// a line number); the outputs must agree.
+func TestStripSameAtPromptEvalAndScript(t *testing.T) {
 	t.Parallel()
 	snippets := []string{
 		`s=/etc/rc3.d/K15httpd; r=3; x=${s#/etc/rc$r.d/K??}; echo "$x"`,
@@ -163,15 +134,15 @@ func TestStripRewriteMatchesInterp(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rewritten := session(t, k, src)
-		plain := session(t, k, "builtin eval "+q)
-		if rewritten != plain {
-			t.Errorf("%s\nrewritten: %q\ninterp:    %q", src, rewritten, plain)
+		typed := session(t, k, src)
+		evaled := session(t, k, "builtin eval "+q)
+		if typed != evaled {
+			t.Errorf("%s\ntyped: %q\neval:  %q", src, typed, evaled)
 		}
 		// In a script (nested path) as well as at the prompt.
 		script := strings.ReplaceAll(session(t, k, "bash -c "+q), "bash: line 1: ", "-bash: ")
-		if script != plain {
-			t.Errorf("bash -c %s\nrewritten: %q\ninterp:    %q", src, script, plain)
+		if script != evaled {
+			t.Errorf("bash -c %s\nscript: %q\neval:   %q", src, script, evaled)
 		}
 	}
 }

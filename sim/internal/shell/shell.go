@@ -56,6 +56,10 @@ type Options struct {
 	Umask fs.FileMode
 	// StdinTty says the shell's standard input is a terminal.
 	StdinTty bool
+	// TermErr, when set, is the writer of standard error when that is
+	// the terminal (test -t 2): an interactive shell whose StdinTty is
+	// set takes its Stderr.
+	TermErr io.Writer
 	// Keyboard is that terminal's input, which programs whose standard
 	// input is the terminal read (rm -i's answer, passwd, read); nil
 	// gives them end of file at once.
@@ -86,6 +90,10 @@ type Shell struct {
 	// interrupted is set when the last statement was stopped (budget,
 	// fork limit, Ctrl-C).
 	interrupted bool
+	// bg holds the exit status of each background job started, by pid,
+	// for wait (wait.go).
+	bgMu sync.Mutex
+	bg   map[int]int
 }
 
 // New builds a shell. It never fails for valid options; an error means a
@@ -105,6 +113,9 @@ func New(o Options) (*Shell, error) {
 	}
 	if o.Terminal == nil {
 		o.Terminal = o.Stdout
+	}
+	if o.TermErr == nil && o.Interactive && o.StdinTty {
+		o.TermErr = o.Stderr
 	}
 	s := &Shell{opts: o, term: o.Terminal}
 	s.umask.Store(uint32(o.Umask & fs.ModePerm))
@@ -142,6 +153,7 @@ func New(o Options) (*Shell, error) {
 		Stat:         s.stat,
 		ReadDir:      s.readDir,
 		Access:       s.access,
+		IsTerminal:   s.isTerminal,
 		Owner:        s.cred,
 		FileOwner: func(fi fs.FileInfo) (int, int, bool) {
 			uid, gid := ownerOf(fi)
@@ -221,6 +233,7 @@ func (s *Shell) Run(ctx context.Context, src string) int {
 		fmt.Fprint(s.opts.Stderr, SyntaxMessage(s.prefix(syntax.Pos{}), src, err))
 		return 2
 	}
+	s.r.SetText(f, src)
 	return s.RunFile(ctx, f)
 }
 
@@ -236,6 +249,7 @@ func (s *Shell) RunStmts(ctx context.Context, stmts []*syntax.Stmt) int {
 	st, err := s.r.RunLine(ctx, stmts)
 	st = s.statusOf(ctx, st, err)
 	if s.interrupted {
+		s.interruptTraps(ctx, false)
 		// bash's next line sees the status of the stopped command (130
 		// after Ctrl-C).
 		s.r.SetStatus(st)

@@ -115,8 +115,8 @@ func TestCd(t *testing.T) {
 }
 
 // TestTestsAsUser checks test's ownership and access operators for the
-// shell's user, in the quick path and in interp's builtin (a compound
-// expression), against root's answers.
+// shell's user, in simple and compound expressions, against root's
+// answers.
 func TestTestsAsUser(t *testing.T) {
 	t.Parallel()
 	yesNo := func(expr string) string { return expr + " && echo y || echo n" }

@@ -21,8 +21,6 @@ func TestXtrace(t *testing.T) {
 			"+ echo '*' '~x' a~b '#x' a#b 'a=~' '$x' 'a|b'\n* ~x a~b #x a#b a=~ $x a|b\n"},
 		{"unprintable bytes", `echo $'a\001b' é >/dev/null`, "+ echo $'a\\001b' $'\\303\\251'\n"},
 		{"assignments", "x=1\ny=\"\"\nz=\"a b\"\nw=$'\\t'", "+ x=1\n+ y=\n+ z='a b'\n+ w='\t'\n"},
-		// Divergence: bash prints "+ y=" for a bare y=; interp's tracer
-		// leaves the name out of its line, so rclab prints nothing.
 		{"a bare name= prints its line", "y=\necho $y.", "+ y=\n+ echo .\n.\n"},
 		{"a for loop traces its commands only", "for i in 1 2; do echo $i; done", "+ echo 1\n1\n+ echo 2\n2\n"},
 		{"break", "for i in 1 2; do break; done", "+ break\n"},

@@ -1,0 +1,116 @@
+package bash
+
+import (
+	"io"
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// This file keeps BASH_SOURCE and BASH_LINENO as bash 3.2 does: a frame
+// per running script, function and sourced file, the newest first in
+// the arrays. A script's own frame names it with line 0; a function's
+// names the file it was defined in and the line it was called from; a
+// sourced file's names the file and the line of the . command.
+
+// srcFrame is one frame of BASH_SOURCE and BASH_LINENO.
+type srcFrame struct {
+	src  string
+	line int
+}
+
+// curSource is ${BASH_SOURCE[0]}, "" when no script or file runs (a
+// prompt's shell).
+func (r *Runner) curSource() string {
+	if n := len(r.frames); n > 0 {
+		return r.frames[n-1].src
+	}
+	return ""
+}
+
+// pushFrame enters a frame for src, called from the current line.
+func (r *Runner) pushFrame(src string) {
+	r.frames = append(r.frames[:len(r.frames):len(r.frames)], srcFrame{src, int(r.pos.Line())})
+}
+
+func (r *Runner) popFrame() { r.frames = r.frames[:len(r.frames)-1] }
+
+// funcFile is the file function body was defined in ("" at a prompt).
+func (r *Runner) funcFile(body *syntax.Stmt) string {
+	r.tree.funcMu.Lock()
+	defer r.tree.funcMu.Unlock()
+	return r.tree.funcSrc[body]
+}
+
+// noteFuncFile records the file a function is being defined in.
+func (r *Runner) noteFuncFile(body *syntax.Stmt) {
+	if src := r.curSource(); src != "" && body != nil {
+		r.tree.funcMu.Lock()
+		if r.tree.funcSrc == nil {
+			r.tree.funcSrc = make(map[*syntax.Stmt]string, 64)
+		}
+		r.tree.funcSrc[body] = src
+		r.tree.funcMu.Unlock()
+	}
+}
+
+// frameVar is BASH_SOURCE or BASH_LINENO; ok is false for other names.
+func (r *Runner) frameVar(name string) (*variable, bool) {
+	if name != "BASH_SOURCE" && name != "BASH_LINENO" {
+		return nil, false
+	}
+	v := &variable{set: true, attr: attrArray}
+	n := len(r.frames)
+	for i := n - 1; i >= 0; i-- {
+		f := r.frames[i]
+		val := f.src
+		if name == "BASH_LINENO" {
+			val = itoa(f.line)
+		}
+		v.arr = append(v.arr, arrElem{n - 1 - i, val})
+	}
+	return v, true
+}
+
+// reader is the text of a script or sourced file whose statements run,
+// for set -v, which prints each line as bash reads it: before the
+// statement on it runs, comments and blank lines included.
+type reader struct {
+	list []*syntax.Stmt
+	text string
+	next int // offset of the first line not read yet
+}
+
+// SetText gives the text f was parsed from, so set -v (bash -v) can
+// print its lines as they are read when f runs.
+func (r *Runner) SetText(f *syntax.File, src string) {
+	r.rd = &reader{list: f.Stmts, text: src}
+}
+
+// readTo reads the lines of r.rd up to the end of list[i]'s last line,
+// printing them under set -v; i == len(list) reads to the end.
+func (r *Runner) readTo(list []*syntax.Stmt, i int) {
+	rd := r.rd
+	if len(list) == 0 || len(rd.list) == 0 || &list[0] != &rd.list[0] {
+		return
+	}
+	end := len(rd.text)
+	if i < len(list) {
+		end = int(list[i].End().Offset())
+		if end > len(rd.text) {
+			end = len(rd.text)
+		}
+		if nl := strings.IndexByte(rd.text[end:], '\n'); nl >= 0 {
+			end += nl + 1
+		} else {
+			end = len(rd.text)
+		}
+	}
+	if end <= rd.next {
+		return
+	}
+	if r.opts.set[optVerbose] {
+		io.WriteString(r.stderr(), rd.text[rd.next:end])
+	}
+	rd.next = end
+}

@@ -27,11 +27,9 @@ func NewSession(v *Variant, opts ...sim.Option) (*Session, error) {
 	if v == nil || v.Scenario == nil {
 		return nil, errors.New("scenarios: NewSession needs a variant")
 	}
-	m, err := newMachine(v.Scenario, v.Seed, opts...)
-	if err != nil {
-		return nil, err
-	}
-	start, err := m.Clone()
+	// The start is the set-up machine the setup cache keeps: nobody
+	// changes either, so it needs no copy of its own.
+	m, start, err := newMachine(v.Scenario, v.Seed, opts...)
 	if err != nil {
 		return nil, err
 	}

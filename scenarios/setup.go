@@ -13,21 +13,25 @@ import (
 // newMachine boots the variant's machine and applies its setup: files,
 // faults, commands, then the shell's history is cleared. A setup step
 // that fails is an error, since the exam would not start where its author
-// meant.
-func newMachine(sc *Scenario, seed uint64, opts ...sim.Option) (*sim.Machine, error) {
+// meant. It returns the machine and a copy of it as set up that is shared
+// and that nobody may change.
+func newMachine(sc *Scenario, seed uint64, opts ...sim.Option) (m, pristine *sim.Machine, err error) {
 	o := []sim.Option{sim.WithImage(sc.Image), sim.WithSeed(seed), sim.WithBootArgs(sc.Setup.BootArgs...)}
 	o = append(o, denyOptions(sc.Deny)...)
 	o = append(o, opts...)
 	key := sc.ID + "\x02" + sc.Hash + "\x02" + strconv.FormatUint(seed, 10) + "\x02" + sim.OptionsKey(o...)
-	if m, ok := setupCache.get(key); ok {
-		return m, nil
+	if m, pristine, ok := setupCache.get(key); ok {
+		return m, pristine, nil
 	}
-	m, err := setUp(sc, o)
+	pristine, err = setUp(sc, o)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	setupCache.put(key, m)
-	return m.Clone()
+	setupCache.put(key, pristine)
+	if m, err = pristine.Clone(); err != nil {
+		return nil, nil, err
+	}
+	return m, pristine, nil
 }
 
 // setUp builds a machine with options o and applies sc's setup.

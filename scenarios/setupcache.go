@@ -22,16 +22,17 @@ type machineCache struct {
 	order []string
 }
 
-// get returns a copy of the machine kept for key.
-func (c *machineCache) get(key string) (*sim.Machine, bool) {
+// get returns a copy of the machine kept for key, and the machine kept,
+// which nobody may change.
+func (c *machineCache) get(key string) (m, pristine *sim.Machine, ok bool) {
 	c.mu.Lock()
-	pristine, ok := c.m[key]
+	pristine, ok = c.m[key]
 	c.mu.Unlock()
 	if !ok {
-		return nil, false
+		return nil, nil, false
 	}
 	m, err := pristine.Clone()
-	return m, err == nil
+	return m, pristine, err == nil
 }
 
 // put keeps m (which nobody may change afterwards) for key.

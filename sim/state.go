@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -118,12 +119,35 @@ func (m *Machine) Services() []Service {
 
 // ReadFile returns a file of the machine.
 func (m *Machine) ReadFile(name string) ([]byte, error) {
+	return m.AppendFile(nil, name)
+}
+
+// AppendFile appends the content of a file of the machine to dst and
+// returns the extended slice (with what was read before an error), so a
+// caller reading many files can reuse one buffer.
+func (m *Machine) AppendFile(dst []byte, name string) ([]byte, error) {
 	f, err := m.k.FS.Open(name)
 	if err != nil {
-		return nil, err
+		return dst, err
 	}
 	defer f.Close()
-	return io.ReadAll(f)
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		// Room for the content and the read that finds its end.
+		dst = slices.Grow(dst, int(fi.Size())+1)
+	}
+	for {
+		if len(dst) == cap(dst) {
+			dst = slices.Grow(dst, 512)
+		}
+		n, err := f.Read(dst[len(dst):cap(dst)])
+		dst = dst[:len(dst)+n]
+		switch {
+		case err == io.EOF:
+			return dst, nil
+		case err != nil:
+			return dst, err
+		}
+	}
 }
 
 // Stat describes a file of the machine (following links).
@@ -143,6 +167,17 @@ func (m *Machine) ReadDir(name string) ([]fs.FileInfo, error) {
 	}
 	defer f.Close()
 	return f.Readdir(-1)
+}
+
+// ReadDirNames lists the names in a directory of the machine, sorted,
+// without describing each file (cheaper than ReadDir).
+func (m *Machine) ReadDirNames(name string) ([]string, error) {
+	f, err := m.k.FS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return f.Readdirnames(-1)
 }
 
 // WriteFile replaces a file of the machine, as an editor saving it would

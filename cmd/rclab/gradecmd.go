@@ -62,6 +62,30 @@ type checkMark struct {
 type grader struct {
 	key  []byte
 	list []*scenarios.Scenario
+	// variants keeps the variants drawn so far (variantKey to
+	// *scenarios.Variant): a class has a few, each drawn by decoding the
+	// scenario again, and graders only read them.
+	variants sync.Map
+}
+
+// variantKey identifies a variant of a scenario.
+type variantKey struct {
+	sc   *scenarios.Scenario
+	seed uint64
+}
+
+// variant is sc.Variant(seed), drawn once per grader.
+func (g *grader) variant(sc *scenarios.Scenario, seed uint64) (*scenarios.Variant, error) {
+	k := variantKey{sc, seed}
+	if v, ok := g.variants.Load(k); ok {
+		return v.(*scenarios.Variant), nil
+	}
+	v, err := sc.Variant(seed)
+	if err != nil {
+		return nil, err
+	}
+	g.variants.Store(k, v)
+	return v, nil
 }
 
 // gradeFile reads, verifies, replays and scores one transcript. It never
@@ -114,7 +138,7 @@ func (g *grader) grade(row *gradeRow, data []byte) {
 	if h.ContentHash != sc.Hash {
 		row.Note = append(row.Note, "recorded with another version of the scenario")
 	}
-	v, err := sc.Variant(h.Seed)
+	v, err := g.variant(sc, h.Seed)
 	if err != nil {
 		notScored("%v", err)
 		return

@@ -87,11 +87,21 @@ func (j *Journal) Clone() *Journal {
 // broadcastHeader starts what wall and shutdown write to every terminal.
 const broadcastHeader = "Broadcast message from "
 
+// controlRemover drops the carriage returns and bells of terminal output.
+// It is built once: a Replacer builds its tables on first use.
+var controlRemover = strings.NewReplacer("\r", "", "\a", "")
+
 // Broadcasts extracts the texts of the broadcast messages in terminal
 // output: what follows each "Broadcast message from …:" header and its
 // blank line, with carriage returns and bells removed.
 func Broadcasts(output string) []string {
-	out := strings.NewReplacer("\r", "", "\a", "").Replace(output)
+	out := output
+	if strings.ContainsAny(out, "\r\a") {
+		out = controlRemover.Replace(out)
+	}
+	if !strings.Contains(out, broadcastHeader) {
+		return nil // most output, read without a copy
+	}
 	var msgs []string
 	for {
 		i := strings.Index(out, broadcastHeader)

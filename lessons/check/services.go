@@ -31,13 +31,9 @@ func rcEntries(m *sim.Machine, level int) []rcEntry {
 
 // rcNames lists the names of rcN.d, sorted.
 func rcNames(m *sim.Machine, level int) []string {
-	infos, err := m.ReadDir(rcDir(level))
+	out, err := m.ReadDirNames(rcDir(level))
 	if err != nil {
 		return nil
-	}
-	out := make([]string, 0, len(infos))
-	for _, fi := range infos {
-		out = append(out, fi.Name())
 	}
 	slices.Sort(out)
 	return out

@@ -49,7 +49,7 @@ const headerStart = `{"type":"header","format":"rclab-transcript/`
 // to resume). Any other problem is an *Error naming the line; an error
 // of r itself is returned wrapped.
 func Read(r io.Reader, key []byte) (*Transcript, error) {
-	data, err := io.ReadAll(r)
+	data, err := readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("record: reading the transcript: %w", err)
 	}
@@ -59,6 +59,26 @@ func Read(r io.Reader, key []byte) (*Transcript, error) {
 		p.t.keySum = sha256.Sum256(key)
 	}
 	return p.parse(data)
+}
+
+// readAll is io.ReadAll, reading at once what a reader that knows its
+// length (a bytes.Reader of a whole file) holds.
+func readAll(r io.Reader) ([]byte, error) {
+	l, ok := r.(interface{ Len() int })
+	if !ok {
+		return io.ReadAll(r)
+	}
+	data := make([]byte, l.Len())
+	n, err := io.ReadFull(r, data)
+	switch {
+	case err == io.ErrUnexpectedEOF || err == io.EOF:
+		return data[:n], nil
+	case err != nil:
+		return data[:n], err
+	}
+	// Anything after what it said it held.
+	rest, err := io.ReadAll(r)
+	return append(data, rest...), err
 }
 
 // parser reads one transcript.
@@ -194,9 +214,12 @@ func (p *parser) header(line, head, body []byte, mac [macSize]byte, signed bool)
 }
 
 func (p *parser) action(n int, body []byte) error {
-	var a actionLine
-	if err := decodeStrict(n, body, &a); err != nil {
-		return err
+	a, ok := fastAction(body)
+	if !ok {
+		a = actionLine{}
+		if err := decodeStrict(n, body, &a); err != nil {
+			return err
+		}
 	}
 	if want := len(p.t.Entries) + 1; a.Seq != want {
 		return lineErr(n, ErrMalformed, fmt.Sprintf("sequence number %d where %d was expected", a.Seq, want))

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -208,9 +209,9 @@ func watchProcesses(k *kernel.Kernel) {
 		}
 		switch e.Kind {
 		case proc.Spawned:
-			k.FS.Mkdir(fmt.Sprintf("/proc/%d", e.PID), 0o555)
+			k.FS.Mkdir(procDir(e.PID), 0o555)
 		case proc.Exited:
-			k.FS.RemoveAll(fmt.Sprintf("/proc/%d", e.PID))
+			k.FS.RemoveAll(procDir(e.PID))
 			cmds.DaemonExited(k, e.PID, e.PPID)
 			switch e.Signal {
 			case 0:
@@ -222,6 +223,12 @@ func watchProcesses(k *kernel.Kernel) {
 			}
 		}
 	})
+}
+
+// procDir is /proc/PID.
+func procDir(pid int) string {
+	var b [24]byte
+	return string(strconv.AppendInt(append(b[:0], "/proc/"...), int64(pid), 10))
 }
 
 // installPrograms writes an entry for every simulated program into the

@@ -50,6 +50,7 @@ type FS struct {
 	opens   map[uint64]int    // number of open files per inode
 	nextIno uint64
 	now     func() time.Time
+	clocked bool // now is a caller's clock, not defaultClock
 
 	bytes      int64 // content bytes of all regular files, orphans included
 	entries    int   // inodes, root and orphans included
@@ -113,6 +114,7 @@ func New(opts ...Option) *FS {
 }
 
 func (f *FS) setClock(now func() time.Time) {
+	f.clocked = now != nil
 	if now == nil {
 		now = defaultClock
 	}
@@ -145,6 +147,7 @@ func (f *FS) Clone() *FS {
 		opens:      make(map[uint64]int),
 		nextIno:    f.nextIno,
 		now:        f.now,
+		clocked:    f.clocked,
 		bytes:      f.bytes,
 		entries:    f.entries - len(f.orphans),
 		maxBytes:   f.maxBytes,

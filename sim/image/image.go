@@ -40,6 +40,8 @@ import (
 	"time"
 
 	"github.com/spf13/afero"
+
+	"rclab/vfs"
 )
 
 //go:embed all:centos5
@@ -166,6 +168,10 @@ type planResult struct {
 	once  sync.Once
 	nodes []node
 	err   error
+
+	treeOnce sync.Once
+	tree     *vfs.FS // the image written once, for vfs targets to copy
+	treeErr  error
 }
 
 func plan(name string) ([]node, error) {
@@ -183,6 +189,33 @@ func Load(name string, dst Target) error {
 	if _, ok := profiles[name]; !ok {
 		return unknown(name)
 	}
+	if fsys, ok := dst.(*vfs.FS); ok {
+		// A vfs target takes a copy-on-write copy of the tree written
+		// once; when it cannot (not empty, its own clock, quota), it is
+		// written entry by entry below and fails as that fails.
+		if tree, err := loadedTree(name); err == nil && fsys.CopyTree(tree) == nil {
+			return nil
+		}
+	}
+	return write(name, dst)
+}
+
+// loadedTree returns image name written into a file system of its own,
+// built on first use; callers must not change it.
+func loadedTree(name string) (*vfs.FS, error) {
+	v, _ := plans.LoadOrStore(name, &planResult{})
+	r := v.(*planResult)
+	r.treeOnce.Do(func() {
+		t := vfs.New()
+		if r.treeErr = write(name, t); r.treeErr == nil {
+			r.tree = t
+		}
+	})
+	return r.tree, r.treeErr
+}
+
+// write creates every entry of image name in dst, one by one.
+func write(name string, dst Target) error {
 	nodes, err := plan(name)
 	if err != nil {
 		return err

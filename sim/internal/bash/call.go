@@ -2,6 +2,7 @@ package bash
 
 import (
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,10 +31,26 @@ func (r *Runner) call(c *syntax.CallExpr, st *syntax.Stmt) {
 	r.substSt = -1
 	var args []string
 	if len(c.Args) > 0 {
+		// Expand into the runner's argument buffer (checked out, so
+		// that commands run while expanding take their own), and keep
+		// it there only for a builtin that is done with its arguments
+		// when it returns.
+		buf := r.argBuf
+		r.argBuf = nil
 		var ok bool
-		args, ok = r.fields(c.Args)
+		if buf == nil {
+			buf = make([]string, 0, max(len(c.Args), 8))
+		}
+		args, ok = r.fieldsTo(buf[:0], c.Args)
 		if !ok {
+			r.argBuf = buf
 			return
+		}
+		if len(args) > 0 && r.lends(args[0]) {
+			defer r.returnArgs(args)
+		} else {
+			r.argBuf = buf
+			args = slices.Clone(args)
 		}
 	}
 	if len(args) == 0 {
@@ -84,6 +101,40 @@ func (r *Runner) call(c *syntax.CallExpr, st *syntax.Stmt) {
 	}
 	if temp {
 		r.vars.pop()
+	}
+}
+
+// lendArgs are the evaluator's builtins that keep nothing of their
+// argument slice once they return (strings they keep are immutable), so
+// the slice may be the runner's reused buffer.
+var lendArgs = map[string]bool{
+	":": true, "true": true, "false": true, "break": true, "continue": true,
+	"return": true, "exit": true, "echo": true, "printf": true, "test": true,
+	"[": true, "unset": true, "read": true, "shift": true, "export": true,
+	"readonly": true, "declare": true, "typeset": true, "local": true,
+	"let": true, "pwd": true, "trap": true, "alias": true, "unalias": true,
+	"hash": true, "wait": true, "times": true,
+}
+
+// lends reports whether a command named name may run with its
+// arguments in the runner's reused buffer: an evaluator builtin of
+// lendArgs that no function and no Builtin hook takes first.
+func (r *Runner) lends(name string) bool {
+	if !lendArgs[name] {
+		return false
+	}
+	if _, ok := r.funcs[name]; ok {
+		return false
+	}
+	return r.cfg.Builtin == nil || (r.cfg.BuiltinNames != nil && !r.cfg.BuiltinNames[name])
+}
+
+// returnArgs gives the buffer args lives in back to the runner, cleared
+// so that it keeps no string alive.
+func (r *Runner) returnArgs(args []string) {
+	clear(args)
+	if r.argBuf == nil || cap(args) > cap(r.argBuf) {
+		r.argBuf = args[:0]
 	}
 }
 

@@ -34,7 +34,11 @@ func plainLit(s string) bool {
 // fields expands words into the fields of a command line; ok is false
 // when an expansion failed (the error is reported and the flow set).
 func (r *Runner) fields(words []*syntax.Word) ([]string, bool) {
-	out := make([]string, 0, len(words))
+	return r.fieldsTo(make([]string, 0, len(words)), words)
+}
+
+// fieldsTo is fields appending to out.
+func (r *Runner) fieldsTo(out []string, words []*syntax.Word) ([]string, bool) {
 	var x *expander
 	for _, w := range words {
 		if len(w.Parts) == 1 {

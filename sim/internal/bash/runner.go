@@ -22,6 +22,9 @@ type Runner struct {
 	funcs  map[string]*syntax.Stmt
 	fshare bool // funcs is shared with the parent: copy before a write
 	params []string
+	// argBuf is the room call expands a command line into when the
+	// command is one of lendArgs; nil while a command holds it.
+	argBuf []string
 	dir    string
 	fds    [10]*stream
 	opts   options

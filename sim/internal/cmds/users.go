@@ -1,9 +1,11 @@
 package cmds
 
 import (
-	"io"
+	"bytes"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"rclab/sim/internal/kernel"
 )
@@ -33,12 +35,53 @@ func readAccounts(k *kernel.Kernel, name string, passwd bool) Accounts {
 		return nil
 	}
 	defer f.Close()
-	data, err := io.ReadAll(f)
-	if err != nil {
+	size := 512
+	if st, err := f.Stat(); err == nil && st.Size() < 1<<20 {
+		size = int(st.Size()) + 1
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	if _, err := buf.ReadFrom(f); err != nil {
 		return nil
 	}
+	return parsedAccounts(buf.Bytes(), passwd)
+}
+
+// accountCache keeps the last parse of each kind of file, keyed by its
+// content: the files rarely change, and programs read them often.
+var accountCache struct {
+	sync.Mutex
+	text [2]string
+	accs [2]Accounts
+}
+
+// parsedAccounts parses data as passwd or group lines, from the cache
+// when the content is the last one parsed. The caller gets its own
+// slice (the Members lists are shared: nobody changes them).
+func parsedAccounts(data []byte, passwd bool) Accounts {
+	i := 0
+	if passwd {
+		i = 1
+	}
+	c := &accountCache
+	c.Lock()
+	defer c.Unlock()
+	if c.accs[i] == nil || c.text[i] != string(data) {
+		c.text[i] = string(data)
+		c.accs[i] = parseAccounts(c.text[i], passwd)
+		if c.accs[i] == nil {
+			c.accs[i] = Accounts{}
+		}
+	}
+	if len(c.accs[i]) == 0 {
+		return nil
+	}
+	return slices.Clone(c.accs[i])
+}
+
+// parseAccounts parses the lines of a passwd or group file.
+func parseAccounts(text string, passwd bool) Accounts {
 	var out Accounts
-	for _, line := range strings.Split(string(data), "\n") {
+	for line := range strings.SplitSeq(text, "\n") {
 		fl := strings.Split(line, ":")
 		if len(fl) < 3 || fl[0] == "" {
 			continue

@@ -813,40 +813,20 @@ func Load(fsys fs.FS, conf string) *Config {
 // permission bits of server programs.
 func EnvFrom(fsys fs.FS) *Env {
 	env := &Env{}
-	names := func(file string) map[string]bool {
+	read := func(file string) (string, bool) {
 		data, err := fs.ReadFile(fsys, file)
-		if err != nil {
-			return map[string]bool{}
-		}
-		out := map[string]bool{}
-		for _, l := range strings.Split(string(data), "\n") {
-			if n, _, ok := strings.Cut(l, ":"); ok && n != "" {
-				out[n] = true
-			}
-		}
-		return out
+		return string(data), err == nil
 	}
-	users, groups := names("etc/passwd"), names("etc/group")
-	env.User = func(n string) bool { return users[n] }
-	env.Group = func(n string) bool { return groups[n] }
-	if data, err := fs.ReadFile(fsys, "etc/services"); err == nil {
-		env.Services = ParseServices(data)
-	} else {
-		env.Services = ParseServices(nil)
-	}
-	if data, err := fs.ReadFile(fsys, "etc/protocols"); err == nil {
-		env.Protocols = map[string]bool{}
-		for _, l := range strings.Split(string(data), "\n") {
-			if i := strings.IndexByte(l, '#'); i >= 0 {
-				l = l[:i]
-			}
-			for j, w := range strings.Fields(l) {
-				if j != 1 {
-					env.Protocols[w] = true
-				}
-			}
-		}
-	}
+	t := envTexts{}
+	t.passwd, _ = read("etc/passwd")
+	t.group, _ = read("etc/group")
+	t.services, _ = read("etc/services")
+	t.protocols, t.hasProtocols = read("etc/protocols")
+	p := parsedEnv(t)
+	env.User = func(n string) bool { return p.users[n] }
+	env.Group = func(n string) bool { return p.groups[n] }
+	env.Services = p.services
+	env.Protocols = p.protocols
 	env.Executable = func(p string) bool {
 		if !path.IsAbs(p) {
 			return false

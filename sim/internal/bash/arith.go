@@ -24,6 +24,9 @@ func (r *Runner) arithNamed(x syntax.ArithmExpr, cmd string) (int64, bool) {
 	if x == nil {
 		return 0, true
 	}
+	if w := arithText(x); w != nil {
+		return r.arithByText(w, cmd)
+	}
 	ev := r.newArith()
 	v := ev.eval(x)
 	err, text := ev.err, ev.text

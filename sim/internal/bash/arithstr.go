@@ -13,6 +13,7 @@ type arithParser struct {
 	s     string
 	pos   int // next byte
 	start int // start of the current token
+	prev  int // start of the token before it
 	tok   arithTok
 	op    string // the operator text
 	num   string // the number or name
@@ -39,7 +40,7 @@ func (p *arithParser) next() {
 	for p.pos < len(p.s) && (p.s[p.pos] == ' ' || p.s[p.pos] == '\t' || p.s[p.pos] == '\n') {
 		p.pos++
 	}
-	p.start = p.pos
+	p.prev, p.start = p.start, p.pos
 	if p.pos >= len(p.s) {
 		p.tok = tokEOF
 		return
@@ -68,7 +69,9 @@ func (p *arithParser) next() {
 			return
 		}
 	}
+	// bash's lexer stops at a character that starts no token.
 	p.tok = tokBad
+	p.ev.fail("syntax error: invalid arithmetic operator", p.s[p.start:])
 }
 
 func isAlnum(c byte) bool {
@@ -96,7 +99,7 @@ var assignOps = map[string]syntax.BinAritOperator{
 }
 
 func (p *arithParser) assign() int64 {
-	if p.tok == tokName {
+	if p.tok == tokName && (p.pos >= len(p.s) || p.s[p.pos] != '[') {
 		save := *p
 		name := p.num
 		p.next()
@@ -244,6 +247,9 @@ func (p *arithParser) primary() int64 {
 		return v
 	case tokName:
 		name := p.num
+		if p.pos < len(p.s) && p.s[p.pos] == '[' {
+			return p.element(name)
+		}
 		p.next()
 		v := p.ev.varValue(name)
 		if p.is("++") || p.is("--") {
@@ -269,7 +275,43 @@ func (p *arithParser) primary() int64 {
 			return v
 		}
 	case tokEOF:
-		return p.failTok("syntax error: operand expected")
+		// bash names the text from the last token read: "+ " in "1 + ".
+		return p.ev.fail("syntax error: operand expected", p.s[p.prev:])
 	}
 	return p.failTok("syntax error: operand expected")
+}
+
+// element is name[index]'s value, the current token being name and the
+// next byte its "[".
+func (p *arithParser) element(name string) int64 {
+	depth, end := 0, -1
+	for i := p.pos; i < len(p.s) && end < 0; i++ {
+		switch p.s[i] {
+		case '[':
+			depth++
+		case ']':
+			depth--
+			if depth == 0 {
+				end = i
+			}
+		}
+	}
+	if end < 0 {
+		return p.ev.fail("bad array subscript", p.s[p.start:])
+	}
+	idx := p.ev.str(p.s[p.pos+1 : end])
+	p.pos = end + 1
+	p.next()
+	if p.ev.err != nil {
+		return 0
+	}
+	v := p.ev.r.lookupVar(name)
+	if v == nil || !v.set {
+		return 0
+	}
+	s, _ := v.elem(int(idx))
+	if !v.isArray() && idx == 0 {
+		s = v.val
+	}
+	return p.ev.str(s)
 }

@@ -192,6 +192,21 @@ func (r *Runner) execBuiltin(args []string) int {
 	if len(args) == 0 {
 		return 0
 	}
+	if _, ok := r.lookPath(args[0]); !ok {
+		// The file cannot be run: bash says so and an interactive shell
+		// lives on (a script exits, as execfail is off).
+		st := 127
+		if strings.Contains(args[0], "/") {
+			r.runProgram(r.newCall(args, nil)) // its message: No such file…
+			st = r.status
+		} else {
+			r.builtinErr("exec", "%s: not found", args[0])
+		}
+		if !r.interactive && r.flow != flowStop {
+			r.flow = flowExit
+		}
+		return st
+	}
 	c := r.newCall(args, nil)
 	r.runProgram(c)
 	st := r.status

@@ -88,6 +88,14 @@ func (r *Runner) stmt(st *syntax.Stmt) {
 		r.fds = saved
 		closeAll(opened)
 	}
+	if simpleKind(st.Cmd) {
+		// PIPESTATUS follows every foreground command, not only
+		// pipelines: nil reads as [$?].
+		r.pipeStatus = nil
+		if st.Negated {
+			r.pipeStatus = []int{r.status}
+		}
+	}
 	if st.Negated {
 		r.noErrExit--
 		if r.status == 0 {
@@ -100,6 +108,17 @@ func (r *Runner) stmt(st *syntax.Stmt) {
 	if r.status != 0 && r.flow == flowNone && r.noErrExit == 0 && errexitKind(st.Cmd) {
 		r.failed()
 	}
+}
+
+// simpleKind reports whether c is a command that sets PIPESTATUS to its
+// own status: not a pipeline, and no compound command, whose PIPESTATUS
+// is its last command's.
+func simpleKind(c syntax.Command) bool {
+	switch c.(type) {
+	case *syntax.CallExpr, *syntax.ArithmCmd, *syntax.TestClause, *syntax.DeclClause, *syntax.LetClause, *syntax.Subshell, nil:
+		return true
+	}
+	return false
 }
 
 // errexitKind reports whether a failure of c triggers errexit and the ERR

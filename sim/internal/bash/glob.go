@@ -45,7 +45,8 @@ func (r *Runner) glob(pat string) ([]string, bool) {
 			continue
 		}
 		m := r.compile(seg, r.opts.shopt[shNoCaseGlob])
-		dots := strings.HasPrefix(seg, ".") || strings.HasPrefix(seg, `\.`) || r.opts.shopt[shDotGlob]
+		dotted := strings.HasPrefix(seg, ".") || strings.HasPrefix(seg, `\.`)
+		dots := dotted || r.opts.shopt[shDotGlob]
 		for _, b := range bases {
 			dir := b
 			if dir == "" {
@@ -71,6 +72,15 @@ func (r *Runner) glob(pat string) ([]string, bool) {
 					continue
 				}
 				names = append(names, n)
+			}
+			if dotted {
+				// bash 3.2 reads . and .. from the directory too: a
+				// pattern with a leading dot matches them.
+				for _, n := range [...]string{".", ".."} {
+					if m.match(n) {
+						names = append(names, n)
+					}
+				}
 			}
 			sort.Strings(names)
 			for _, n := range names {

@@ -317,7 +317,7 @@ func (l *lockedBuffer) String() string {
 
 func parseScript(t testing.TB, src string) *syntax.File {
 	t.Helper()
-	f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(src), "script")
+	f, err := Parse(src, "script")
 	if err != nil {
 		t.Fatalf("parse %q: %v", src, err)
 	}

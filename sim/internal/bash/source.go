@@ -16,7 +16,7 @@ func (r *Runner) parse(name, src string) (*syntax.File, error) {
 	if r.cfg.Parse != nil {
 		return r.cfg.Parse(name, src)
 	}
-	return syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(src), name)
+	return Parse(src, name)
 }
 
 // syntaxError reports a parse error of src as bash does.
@@ -35,11 +35,33 @@ func SyntaxMessage(prefix, src string, err error) string {
 	if pe.Incomplete {
 		return prefix + "syntax error: unexpected end of file\n"
 	}
-	tok := tokenAt(src, pe.Pos)
+	tok := badToken(src, pe)
 	if tok == "" {
 		return prefix + "syntax error: unexpected end of file\n"
 	}
 	return fmt.Sprintf("%ssyntax error near unexpected token `%s'\n", prefix, tok)
+}
+
+// badToken is the token bash names in its message for parse error pe:
+// the one at the error's position, but the one after "name(" when a
+// function definition lacks its ")".
+func badToken(src string, pe syntax.ParseError) string {
+	if strings.HasSuffix(pe.Text, "must be followed by `)`") {
+		off := int(pe.Pos.Offset())
+		if off >= 0 && off < len(src) {
+			if i := strings.IndexByte(src[off:], '('); i >= 0 {
+				off += i + 1
+				for off < len(src) && (src[off] == ' ' || src[off] == '\t') {
+					off++
+				}
+				if off >= len(src) {
+					return "newline"
+				}
+				return tokenAt(src, syntax.NewPos(uint(off), 0, 0))
+			}
+		}
+	}
+	return tokenAt(src, pe.Pos)
 }
 
 // tokenAt is the shell token starting at pos in src.
@@ -59,6 +81,9 @@ func tokenAt(src string, pos syntax.Pos) string {
 		end = len(rest)
 	}
 	if end == 0 {
+		if rest[0] == '\n' {
+			return "newline" // bash names the token, never prints it
+		}
 		return rest[:1]
 	}
 	return rest[:end]

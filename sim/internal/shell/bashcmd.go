@@ -92,6 +92,9 @@ func bashMain(p *cmds.Proc) int {
 		fmt.Fprintf(p.Stderr, "%s: rclab internal error: %v\n", name, err)
 		return 1
 	}
+	if command {
+		return sh.RunCommand(p.Ctx, src)
+	}
 	return sh.Run(p.Ctx, src)
 }
 

@@ -358,6 +358,14 @@ func (p *Procs) Run(ctx context.Context, e Exec) (status int) {
 		return 126
 	}
 	if interp, arg, ok := shebang(head); ok && !isShell(interp) {
+		if msg := badInterpreter(p.k, e.Dir, interp); msg != "" {
+			shown := abs
+			if strings.Contains(name, "/") {
+				shown = name
+			}
+			fmt.Fprintf(e.Stderr, "%s%s: %s: bad interpreter: %s\n", e.Prefix, shown, strings.ReplaceAll(interp, "\r", "^M"), msg)
+			return 126
+		}
 		argv := []string{interp}
 		if arg != "" {
 			argv = append(argv, arg)
@@ -541,10 +549,6 @@ func (p *Procs) runScript(ctx context.Context, abs string, e Exec, pid int) int 
 		fmt.Fprintf(e.Stderr, "%s%s: %s\n", e.Prefix, e.Argv[0], cmds.Strerror(err))
 		return 126
 	}
-	if perr != nil {
-		fmt.Fprint(e.Stderr, SyntaxMessage(e.Argv[0]+": ", src, perr))
-		return 2
-	}
 	sh, err := New(Options{
 		Vars:     credVars(p.credOf(pid)),
 		Kernel:   p.k,
@@ -569,9 +573,14 @@ func (p *Procs) runScript(ctx context.Context, abs string, e Exec, pid int) int 
 		fmt.Fprintf(e.Stderr, "%s: rclab internal error: %v\n", e.Argv[0], err)
 		return 1
 	}
-	sh.r.SetText(f, src)
 	p.trapSignals(pid, sh)
-	st := sh.RunFile(ctx, f)
+	var st int
+	if perr != nil {
+		st = sh.RunBroken(ctx, src, false, perr)
+	} else {
+		sh.r.SetText(f, src)
+		st = sh.RunFile(ctx, f)
+	}
 	if sh.interrupted {
 		sh.interruptTraps(ctx, true)
 	}
@@ -582,16 +591,32 @@ func shebang(head []byte) (interp, arg string, ok bool) {
 	if !bytes.HasPrefix(head, []byte("#!")) {
 		return "", "", false
 	}
+	// The kernel splits the line at blanks only: a carriage return (a
+	// script saved with DOS line ends) stays part of the name.
 	line, _, _ := bytes.Cut(head[2:], []byte("\n"))
-	fields := strings.Fields(string(line))
-	if len(fields) == 0 {
+	rest := strings.TrimLeft(string(line), " \t")
+	end := strings.IndexAny(rest, " \t")
+	if end < 0 {
+		end = len(rest)
+	}
+	interp = rest[:end]
+	if interp == "" {
 		return "", "", false
 	}
-	interp = fields[0]
-	if len(fields) > 1 {
-		arg = strings.Join(fields[1:], " ")
+	return interp, strings.Trim(rest[end:], " \t"), true
+}
+
+// badInterpreter is why the kernel cannot run interp for a #! script
+// started in dir ("" when it can): bash reports it as a bad interpreter.
+func badInterpreter(k *kernel.Kernel, dir, interp string) string {
+	fi, err := k.FS.Stat(absJoin(dir, interp))
+	switch {
+	case err != nil:
+		return cmds.Strerror(err)
+	case !fi.Mode().IsRegular() || fi.Mode().Perm()&0o111 == 0:
+		return cmds.Strerror(syscall.EACCES)
 	}
-	return interp, arg, true
+	return ""
 }
 
 func isShell(p string) bool {

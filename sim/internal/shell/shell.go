@@ -228,13 +228,29 @@ func (s *Shell) prefix(pos syntax.Pos) string {
 // Run parses src as a script named name and runs it to the end, as bash
 // does for a script file. The result is the exit status.
 func (s *Shell) Run(ctx context.Context, src string) int {
+	return s.run(ctx, src, false)
+}
+
+// RunCommand runs src as bash -c's command string: as Run, but a syntax
+// error is reported on "NAME: -c: line N: ", lines counted from 0.
+func (s *Shell) RunCommand(ctx context.Context, src string) int {
+	return s.run(ctx, src, true)
+}
+
+func (s *Shell) run(ctx context.Context, src string, command bool) int {
 	f, err := Parse(src, s.opts.Name)
 	if err != nil {
-		fmt.Fprint(s.opts.Stderr, SyntaxMessage(s.prefix(syntax.Pos{}), src, err))
-		return 2
+		return s.RunBroken(ctx, src, command, err)
 	}
 	s.r.SetText(f, src)
 	return s.RunFile(ctx, f)
+}
+
+// RunBroken runs script text src that does not parse (err) as bash
+// does: the commands before the bad one, then the error, status 2.
+func (s *Shell) RunBroken(ctx context.Context, src string, command bool, err error) int {
+	st, rerr := s.r.RunBroken(ctx, src, command, err)
+	return s.statusOf(ctx, st, rerr)
 }
 
 // RunFile runs an already parsed file as a script.
@@ -278,47 +294,14 @@ func (s *Shell) stopped(ctx context.Context) int {
 
 // Parse parses src as bash with name as $0 for messages.
 func Parse(src, name string) (*syntax.File, error) {
-	return syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(src), name)
+	return bash.Parse(src, name)
 }
 
 // SyntaxMessage renders a parse error of src the way bash does:
 // "PREFIXsyntax error near unexpected token `fi'". prefix is "-bash: " on a
 // console.
 func SyntaxMessage(prefix, src string, err error) string {
-	var pe syntax.ParseError
-	if !errors.As(err, &pe) {
-		return prefix + err.Error() + "\n"
-	}
-	if pe.Incomplete {
-		return prefix + "syntax error: unexpected end of file\n"
-	}
-	tok := tokenAt(src, pe.Pos)
-	if tok == "" {
-		return prefix + "syntax error: unexpected end of file\n"
-	}
-	return fmt.Sprintf("%ssyntax error near unexpected token `%s'\n", prefix, tok)
-}
-
-// tokenAt returns the shell token starting at pos in src.
-func tokenAt(src string, pos syntax.Pos) string {
-	off := int(pos.Offset())
-	if off < 0 || off >= len(src) {
-		return ""
-	}
-	rest := src[off:]
-	for _, op := range []string{";;", "&&", "||", ">>", "<<", "(", ")", ";", "&", "|", "<", ">", "{", "}"} {
-		if strings.HasPrefix(rest, op) {
-			return op
-		}
-	}
-	end := strings.IndexAny(rest, " \t\n;&|()<>")
-	if end < 0 {
-		end = len(rest)
-	}
-	if end == 0 {
-		return rest[:1]
-	}
-	return rest[:end]
+	return bash.SyntaxMessage(prefix, src, err)
 }
 
 // homes reads the home directories of /etc/passwd, for ~user.

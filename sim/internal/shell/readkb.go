@@ -10,13 +10,14 @@ import (
 	"rclab/sim/internal/bash"
 )
 
-// interp's read builtin reads the runner's standard input, which for a
-// console shell is no file at all: the keyboard is read by the machine's
-// programs only (keyboard.go in sim). readKeyboard serves `read` typed at
-// the prompt or run by a script started from it: it takes the line from
-// the keyboard itself (printing -p's prompt first, with echo off for -s),
-// then hands it to interp's read as a here-string, which splits it on IFS
-// and assigns the variables exactly as read does with any other input.
+// The evaluator's read builtin reads the shell's standard input, which
+// for a console shell is no file at all: the keyboard is read by the
+// machine's programs only (keyboard.go in sim). readKeyboard serves
+// `read` typed at the prompt or run by a script started from it: it takes
+// the line from the keyboard itself (printing -p's prompt first, with
+// echo off for -s), then hands it to the evaluator's read as its input,
+// which splits it on IFS and assigns the variables exactly as read does
+// with any other input.
 
 // readOpts are the options of bash 3.2's read that readKeyboard handles
 // itself; the others are passed on.
@@ -25,12 +26,12 @@ type readOpts struct {
 	silent bool
 	nchars int
 	delim  byte
-	passed []string // options for interp's read (-r, -a NAME)
+	passed []string // options for the evaluator's read (-r, -a NAME)
 	names  []string
 }
 
 // parseReadArgs reads `read`'s arguments; ok is false for what is left
-// to interp's builtin (-u, a bad option).
+// to the evaluator's builtin (-u, a bad option).
 func parseReadArgs(args []string) (o readOpts, ok bool) {
 	o.delim = '\n'
 	i := 0

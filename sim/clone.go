@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -27,7 +28,7 @@ func (m *Machine) clone() (*Machine, error) {
 		term:       &terminal{},
 		pending:    m.pending,
 		bootLog:    m.bootLog,
-		bootEvents: append([]Event(nil), m.bootEvents...),
+		bootEvents: slices.Clip(m.bootEvents), // never changed: BootEvents copies it
 		reboots:    m.reboots,
 		down:       m.down,
 		loginPID:   m.loginPID,

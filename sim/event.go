@@ -65,6 +65,12 @@ func (m *Machine) publish(e Event) {
 			m.events = slices.Grow(m.events, want)
 		}
 	}
+	if len(m.events) == cap(m.events) {
+		// Room for this action's events and the next ones' (takeEvents
+		// hands each action its part): an action publishes a few, and
+		// growing a list from nothing copies them over and over.
+		m.events = slices.Grow(m.events, max(len(m.events), minEventRoom))
+	}
 	m.events = append(m.events, e)
 	if len(m.events) > maxEvents {
 		m.events = m.events[len(m.events)-maxEvents:]
@@ -78,6 +84,9 @@ func (m *Machine) publish(e Event) {
 
 // scriptTime is how long an rc script takes on the virtual clock.
 const scriptTime = 700 * time.Millisecond
+
+// minEventRoom is the fewest events the list grows by.
+const minEventRoom = 32
 
 // maxEvents bounds the events kept for one action.
 const maxEvents = 10_000

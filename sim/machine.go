@@ -212,7 +212,7 @@ func watchProcesses(k *kernel.Kernel) {
 			k.FS.Mkdir(procDir(e.PID), 0o555)
 		case proc.Exited:
 			k.FS.RemoveAll(procDir(e.PID))
-			cmds.DaemonExited(k, e.PID, e.PPID)
+			cmds.DaemonExited(k, e.PID, e.PPID, e.HadData)
 			switch e.Signal {
 			case 0:
 				k.JobEnded(e.PID, "Done")

@@ -9,10 +9,12 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"rclab/sim/internal/chkconfig"
 	"rclab/sim/internal/cmds"
 	"rclab/sim/internal/proc"
+	"rclab/vfs"
 )
 
 // This file is the machine's read-only view for the UI's panels, lessons'
@@ -40,14 +42,26 @@ type Process struct {
 
 // Processes lists the process table by pid.
 func (m *Machine) Processes() []Process {
-	users := cmds.ReadPasswd(m.k)
+	users := cmds.SharedPasswd(m.k)
 	list := m.k.Procs.List()
 	out := make([]Process, 0, len(list))
+	// Every row's Args in one array, each capped so that appending to
+	// one row's never reaches the next.
+	n := 0
 	for _, p := range list {
+		n += len(p.Args)
+	}
+	args := make([]string, 0, n)
+	for _, p := range list {
+		at := len(args)
+		args = append(args, p.Args...)
 		row := Process{
 			PID: p.PID, PPID: p.PPID, User: users.Name(p.UID), TTY: p.TTY,
 			Stat: stat(p), Start: p.Start, VSZ: p.VSZ, RSS: p.RSS, Comm: p.Comm,
-			Args: append([]string(nil), p.Args...), Kernel: p.Kernel,
+			Args: args[at:len(args):len(args)], Kernel: p.Kernel,
+		}
+		if len(p.Args) == 0 {
+			row.Args = nil
 		}
 		if st, ok := p.Data.(*cmds.DaemonState); ok {
 			row.Daemon = st.Spec
@@ -66,27 +80,49 @@ func (m *Machine) Processes() []Process {
 
 // stat renders ps's STAT letters.
 func stat(p proc.Process) string {
-	s := string(rune(p.State))
-	if s == "\x00" {
-		s = "S"
+	var b [16]byte
+	s := utf8.AppendRune(b[:0], rune(p.State))
+	if p.State == 0 {
+		s[0] = 'S'
 	}
 	switch {
 	case p.Nice < 0:
-		s += "<"
+		s = append(s, '<')
 	case p.Nice > 0:
-		s += "N"
+		s = append(s, 'N')
 	}
 	if p.SessionLeader {
-		s += "s"
+		s = append(s, 's')
 	}
 	if p.Threads {
-		s += "l"
+		s = append(s, 'l')
 	}
 	if p.Foreground {
-		s += "+"
+		s = append(s, '+')
 	}
-	return s
+	if st, ok := commonStats[string(s)]; ok {
+		return st
+	}
+	return string(s)
 }
+
+// commonStats holds the STAT strings of the usual states, made once.
+var commonStats = func() map[string]string {
+	t := map[string]string{}
+	for _, state := range "RSDTZ" {
+		for _, nice := range []string{"", "<", "N"} {
+			for _, lead := range []string{"", "s"} {
+				for _, threads := range []string{"", "l"} {
+					for _, fg := range []string{"", "+"} {
+						st := string(state) + nice + lead + threads + fg
+						t[st] = st
+					}
+				}
+			}
+		}
+	}
+	return t
+}()
 
 // Runlevel reports the previous and current runlevel as runlevel prints
 // them ('N' for none); cur is 0 while the machine is off or booting.
@@ -106,12 +142,16 @@ type Service struct {
 // Services lists what chkconfig --list would: SysV services with their
 // state per runlevel, then xinetd services.
 func (m *Machine) Services() []Service {
-	var out []Service
-	for _, s := range chkconfig.ListSysV(m.k.FS) {
-		_, err := m.k.FS.Stat("/var/lock/subsys/" + s.Name)
-		out = append(out, Service{Name: s.Name, On: s.On, Start: s.Header.Start, Stop: s.Header.Stop, Running: err == nil})
+	sysv, xs := chkconfig.ListSysV(m.k.FS), chkconfig.Xinetd(m.k.FS)
+	if len(sysv)+len(xs) == 0 {
+		return nil
 	}
-	for _, x := range chkconfig.Xinetd(m.k.FS) {
+	out := make([]Service, 0, len(sysv)+len(xs))
+	for _, s := range sysv {
+		_, ok := m.k.FS.StatMode("/var/lock/subsys/" + s.Name)
+		out = append(out, Service{Name: s.Name, On: s.On, Start: s.Header.Start, Stop: s.Header.Stop, Running: ok})
+	}
+	for _, x := range xs {
 		out = append(out, Service{Name: x.Name, Xinetd: true, Enabled: x.Enabled})
 	}
 	return out
@@ -167,6 +207,16 @@ func (m *Machine) ReadDir(name string) ([]fs.FileInfo, error) {
 	}
 	defer f.Close()
 	return f.Readdir(-1)
+}
+
+// Walk calls fn for every file below the directory dir of the machine,
+// depth first and in name order, with its path and what Lstat, Readlink
+// and reading it would give, as [vfs.FS.Walk] does: fn returns true to
+// enter a directory, must not use the machine, and may keep neither the
+// path nor the content after its call. It is for scans of the whole tree
+// (a grader's fingerprint), much cheaper than ReadDir and ReadFile.
+func (m *Machine) Walk(dir string, fn func(path []byte, e *vfs.WalkEntry) bool) error {
+	return m.k.FS.Walk(dir, fn)
 }
 
 // ReadDirNames lists the names in a directory of the machine, sorted,

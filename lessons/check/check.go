@@ -213,6 +213,7 @@ type env struct {
 	ctx      *Ctx
 	scratch  map[*sim.Machine]*sim.Machine
 	rebooted map[*sim.Machine]*sim.Machine
+	views    map[*sim.Machine]*view // what checks read of each machine (views.go)
 }
 
 func (e *env) eval(c *Check, m *sim.Machine) Outcome {

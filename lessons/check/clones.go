@@ -181,50 +181,33 @@ var volatile = map[string]bool{
 // same state.
 func Fingerprint(m *sim.Machine) [32]byte {
 	h := sha256.New()
-	// buf holds what goes to the hash next: a record's head, or a file's
-	// content, reused from one file to the next.
+	// buf holds a record's head before it goes to the hash, reused from
+	// one file to the next. One walk of the locked tree sees every file
+	// without resolving its path again.
 	var buf []byte
 	num := func(b []byte, v uint64) []byte { return binary.LittleEndian.AppendUint64(b, v) }
-	var walk func(dir string)
-	walk = func(dir string) {
-		infos, err := m.ReadDir(dir)
-		if err != nil {
-			return
+	m.Walk("/", func(p []byte, e *vfs.WalkEntry) bool {
+		if volatile[string(p)] {
+			return false
 		}
-		for _, fi := range infos {
-			p := dir + "/" + fi.Name()
-			if dir == "/" {
-				p = "/" + fi.Name()
-			}
-			if volatile[p] {
-				continue
-			}
-			buf = append(append(buf[:0], p...), 0)
-			buf = num(buf, uint64(fi.Mode()))
-			if st, ok := fi.Sys().(*vfs.Stat); ok {
-				buf = num(buf, uint64(st.Uid)<<32|uint64(uint32(st.Gid)))
-			}
-			switch {
-			case fi.Mode()&fs.ModeSymlink != 0:
-				t, _ := m.Readlink(p)
-				buf = append(append(buf, t...), 0)
-				h.Write(buf)
-			case fi.IsDir():
-				h.Write(buf)
-				walk(p)
-			case fi.Mode().IsRegular():
-				// The length, then the bytes: the length is filled in
-				// once the content is read after it.
-				at := len(buf)
-				buf, _ = m.AppendFile(num(buf, 0), p)
-				binary.LittleEndian.PutUint64(buf[at:], uint64(len(buf)-at-8))
-				h.Write(buf)
-			default:
-				h.Write(buf)
-			}
+		buf = append(append(buf[:0], p...), 0)
+		buf = num(buf, uint64(e.Mode))
+		buf = num(buf, uint64(e.Uid)<<32|uint64(uint32(e.Gid)))
+		switch {
+		case e.Mode&fs.ModeSymlink != 0:
+			buf = append(append(buf, e.Target...), 0)
+			h.Write(buf)
+		case e.Mode.IsDir():
+			h.Write(buf)
+			return true
+		case e.Mode.IsRegular():
+			h.Write(num(buf, uint64(len(e.Data))))
+			h.Write(e.Data)
+		default:
+			h.Write(buf)
 		}
-	}
-	walk("/")
+		return false
+	})
 	buf = append(buf[:0], "\x00locks\x00"...)
 	if infos, err := m.ReadDir("/var/lock/subsys"); err == nil {
 		for _, fi := range infos {

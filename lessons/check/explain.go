@@ -82,7 +82,7 @@ func Explain(m *sim.Machine, name string) Explanation {
 		x.Now = Tf("%s is not a service of this machine: there is no init script %s and no xinetd file %s.",
 			"%s은(는) 이 머신의 서비스가 아님: init 스크립트 %s도, xinetd 파일 %s도 없음.", name, script, xinetdFile)
 		x.Boot = T("Nothing will start it at boot.", "부팅 때 이것을 시작하는 것은 없음.")
-		if ps := named(m, name); len(ps) > 0 {
+		if ps := named(e, m, name); len(ps) > 0 {
 			x.Running = true
 			x.Facts = append(x.Facts, Tf("A process named %s runs (PID %s), started by hand.", "%s 프로세스가 실행 중 (PID %s): 손으로 시작한 것.", name, pidList(ps)))
 		}
@@ -108,7 +108,7 @@ func explainSysV(m *sim.Machine, e *env, name, def string, defOK bool, x *Explan
 		x.Facts = append(x.Facts, T("It has no \"# chkconfig:\" header, so chkconfig cannot manage it.",
 			"\"# chkconfig:\" 헤더가 없어 chkconfig로 관리할 수 없음."))
 	}
-	x.Facts = append(x.Facts, Tf("chkconfig state: %s.", "chkconfig 상태: %s.", chkconfigLine(m, name)))
+	x.Facts = append(x.Facts, Tf("chkconfig state: %s.", "chkconfig 상태: %s.", chkconfigLine(e, m, name)))
 
 	// Now.
 	st, out, why := e.serviceStatus(m, name)
@@ -134,7 +134,7 @@ func explainSysV(m *sim.Machine, e *env, name, def string, defOK bool, x *Explan
 			x.Facts = append(x.Facts, Tf("PID file %s names PID %d, which no longer runs (a stale PID file).", "PID 파일 %s의 PID %d는 더 이상 실행 중이 아님 (남은 PID 파일).", pidfile, pid))
 		}
 	}
-	procs := named(m, name)
+	procs := named(e, m, name)
 	if len(procs) > 0 {
 		x.Facts = append(x.Facts, Tf("Processes named %s: PID %s.", "%s 프로세스: PID %s.", name, pidList(procs)))
 	}
@@ -202,7 +202,7 @@ func explainSysV(m *sim.Machine, e *env, name, def string, defOK bool, x *Explan
 func bootReason(m *sim.Machine, name string, level int) Text {
 	dir := rcDir(level)
 	var mine []rcEntry
-	for _, en := range rcEntries(m, level) {
+	for _, en := range rcEntries(nil, m, level) {
 		if (linkLike(en.name) && en.name[3:] == name) || (en.target != "" && path.Base(en.target) == name) {
 			mine = append(mine, en)
 		}
@@ -249,13 +249,13 @@ func bootReason(m *sim.Machine, name string, level int) Text {
 
 func explainXinetd(m *sim.Machine, e *env, name, def string, defOK bool, x *Explanation) {
 	file := "/etc/xinetd.d/" + name
-	enabled, _ := xinetdEnabled(m, name)
+	enabled, _ := xinetdEnabled(e, m, name)
 	if enabled {
 		x.Facts = append(x.Facts, Tf("%s is an xinetd service, enabled in %s.", "%s은(는) xinetd 서비스이며 %s에서 사용으로 설정됨.", name, file))
 	} else {
 		x.Facts = append(x.Facts, Tf("%s is an xinetd service, disabled in %s (disable = yes).", "%s은(는) xinetd 서비스이며 %s에서 사용 안 함 (disable = yes).", name, file))
 	}
-	x.Facts = append(x.Facts, Tf("xinetd itself: %s.", "xinetd 자체: %s.", chkconfigLine(m, "xinetd")))
+	x.Facts = append(x.Facts, Tf("xinetd itself: %s.", "xinetd 자체: %s.", chkconfigLine(e, m, "xinetd")))
 	loaded, running := m.XinetdLoaded()
 	served := slices.Contains(loaded, name)
 	switch {
@@ -273,7 +273,7 @@ func explainXinetd(m *sim.Machine, e *env, name, def string, defOK bool, x *Expl
 	}
 	if defOK && def >= "0" && def <= "6" {
 		level := int(def[0] - '0')
-		x.Facts = append(x.Facts, Tf("In the default runlevel %d, xinetd is %s.", "기본 런레벨 %d에서 xinetd는 %s.", level, state(m, "xinetd", level)))
+		x.Facts = append(x.Facts, Tf("In the default runlevel %d, xinetd is %s.", "기본 런레벨 %d에서 xinetd는 %s.", level, state(e, m, "xinetd", level)))
 	}
 	r, err := Rebooted(m)
 	if err != nil {

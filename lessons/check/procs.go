@@ -26,9 +26,9 @@ func procMatches(p sim.Process, name string) bool {
 }
 
 // named lists the processes called name, by PID.
-func named(m *sim.Machine, name string) []sim.Process {
+func named(e *env, m *sim.Machine, name string) []sim.Process {
 	var out []sim.Process
-	for _, p := range m.Processes() {
+	for _, p := range e.processes(m) {
 		if procMatches(p, name) {
 			out = append(out, p)
 		}
@@ -39,8 +39,8 @@ func named(m *sim.Machine, name string) []sim.Process {
 // master finds the master process of daemon name: the process the
 // machine knows as that daemon's master, else the first process of that
 // name whose parent has another name.
-func master(m *sim.Machine, name string) (sim.Process, bool) {
-	ps := m.Processes()
+func master(e *env, m *sim.Machine, name string) (sim.Process, bool) {
+	ps := e.processes(m)
 	for _, p := range ps {
 		if p.Daemon == name {
 			return p, true
@@ -123,7 +123,7 @@ func roleOf(p sim.Process) string {
 
 func (p *Process) eval(m *sim.Machine, e *env) Outcome {
 	var ps []sim.Process
-	for _, q := range named(m, string(p.Name)) {
+	for _, q := range named(e, m, string(p.Name)) {
 		if p.User != "" && q.User != string(p.User) {
 			continue
 		}
@@ -217,13 +217,13 @@ func (p *PIDUnchanged) eval(m *sim.Machine, e *env) Outcome {
 	if base == nil {
 		return pass(false, exp, why)
 	}
-	old, ok := master(base, string(p.Daemon))
+	old, ok := master(e, base, string(p.Daemon))
 	if !ok {
 		return pass(false, exp, Tf("%s did not run then", "그때는 %s이(가) 실행 중이 아니었음", p.Daemon))
 	}
 	exp = Text{En: fmt.Sprintf("the %s master process to be the one that ran %s (PID %d)", p.Daemon, since[En], old.PID),
 		Ko: fmt.Sprintf("%s 마스터 프로세스(PID %d)가 %s 그대로일 것", p.Daemon, old.PID, since[Ko])}
-	cur, ok := master(m, string(p.Daemon))
+	cur, ok := master(e, m, string(p.Daemon))
 	if !ok {
 		return pass(false, exp, Tf("%s does not run", "%s이(가) 실행 중이 아님", p.Daemon))
 	}

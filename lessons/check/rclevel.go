@@ -41,7 +41,7 @@ func (r *RCLevel) eval(m *sim.Machine, e *env) Outcome {
 	slices.Sort(want)
 	exp := Tf("in runlevel %d, exactly these services on: %s", "런레벨 %d에서 정확히 다음 서비스만 on: %s", level, strings.Join(want, " "))
 	var on []string
-	for _, s := range m.Services() {
+	for _, s := range e.services(m) {
 		if !s.Xinetd && s.On[level] {
 			on = append(on, s.Name)
 		}

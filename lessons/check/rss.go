@@ -50,7 +50,7 @@ func (r *RSSTotal) eval(m *sim.Machine, e *env) Outcome {
 		Ko: fmt.Sprintf("%s의 RSS 합계가 %d KiB 이하일 것", what[Ko], r.MaxKB),
 	}
 	sum, count := 0, 0
-	for _, p := range m.Processes() {
+	for _, p := range e.processes(m) {
 		if r.counts(p) {
 			sum += p.RSS
 			count++

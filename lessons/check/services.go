@@ -20,22 +20,12 @@ func rcDir(level int) string { return fmt.Sprintf("/etc/rc.d/rc%d.d", level) }
 
 // rcEntries lists rcN.d by name, as rc and chkconfig see it, with the
 // targets of its links.
-func rcEntries(m *sim.Machine, level int) []rcEntry {
-	names := rcNames(m, level)
+func rcEntries(e *env, m *sim.Machine, level int) []rcEntry {
+	names := e.rcNames(m, level)
 	out := make([]rcEntry, 0, len(names))
 	for _, n := range names {
 		out = append(out, rcEntry{name: n, target: rcTarget(m, level, n)})
 	}
-	return out
-}
-
-// rcNames lists the names of rcN.d, sorted.
-func rcNames(m *sim.Machine, level int) []string {
-	out, err := m.ReadDirNames(rcDir(level))
-	if err != nil {
-		return nil
-	}
-	slices.Sort(out)
 	return out
 }
 
@@ -55,9 +45,9 @@ func linkLike(name string) bool {
 
 // serviceLinks lists the entries of rcN.d that chkconfig counts for
 // service: [SK][0-9][0-9]service exactly.
-func serviceLinks(m *sim.Machine, service string, level int) []rcEntry {
+func serviceLinks(e *env, m *sim.Machine, service string, level int) []rcEntry {
 	var out []rcEntry
-	for _, n := range rcNames(m, level) {
+	for _, n := range e.rcNames(m, level) {
 		if linkLike(n) && n[3:] == service {
 			out = append(out, rcEntry{name: n, target: rcTarget(m, level, n)})
 		}
@@ -67,8 +57,8 @@ func serviceLinks(m *sim.Machine, service string, level int) []rcEntry {
 
 // state is chkconfig's view of service in level: "on" when its first
 // entry is an S link, "off" for K, "none" without any entry.
-func state(m *sim.Machine, service string, level int) string {
-	for _, n := range rcNames(m, level) {
+func state(e *env, m *sim.Machine, service string, level int) string {
+	for _, n := range e.rcNames(m, level) {
 		if linkLike(n) && n[3:] == service {
 			if n[0] == 'S' {
 				return "on"
@@ -81,11 +71,11 @@ func state(m *sim.Machine, service string, level int) string {
 
 // chkconfigLine shows a service's state per level as chkconfig --list
 // does ("none" where no entry exists).
-func chkconfigLine(m *sim.Machine, service string) string {
+func chkconfigLine(e *env, m *sim.Machine, service string) string {
 	var b strings.Builder
 	b.WriteString(service)
 	for l := 0; l <= 6; l++ {
-		fmt.Fprintf(&b, " %d:%s", l, state(m, service, l))
+		fmt.Fprintf(&b, " %d:%s", l, state(e, m, service, l))
 	}
 	return b.String()
 }
@@ -154,7 +144,7 @@ func (r *RCLinks) eval(m *sim.Machine, e *env) Outcome {
 		} else {
 			exp = append(exp, Tf("rc%d.d entries for %s: %s", "rc%d.d의 %s 항목: %s", level, r.Service, want))
 		}
-		got := serviceLinks(m, string(r.Service), level)
+		got := serviceLinks(e, m, string(r.Service), level)
 		found = append(found, Tf("rc%d.d: %s", "rc%d.d: %s", level, entriesText(got)))
 		var names []string
 		for _, g := range got {
@@ -218,13 +208,13 @@ func (r *RCState) eval(m *sim.Machine, e *env) Outcome {
 		want string
 	}{{r.On, "on"}, {r.Off, "off"}, {r.None, "none"}} {
 		for _, l := range c.ls.list() {
-			if state(m, string(r.Service), l) != c.want {
+			if state(e, m, string(r.Service), l) != c.want {
 				ok = false
 			}
 		}
 	}
 	return pass(ok, prefix(Tf("%s ", "%s: ", r.Service), join(", ", exp...)),
-		Tf("chkconfig sees %s", "chkconfig 기준 %s", chkconfigLine(m, string(r.Service))))
+		Tf("chkconfig sees %s", "chkconfig 기준 %s", chkconfigLine(e, m, string(r.Service))))
 }
 
 // RCUnchanged checks that a service's entries in some runlevels are the
@@ -378,8 +368,8 @@ func (x *Xinetd) ValidateStrict(n *strict.Node) {
 
 // xinetdEnabled reports whether the service's file enables it, and
 // whether there is such a file.
-func xinetdEnabled(m *sim.Machine, name string) (enabled, exists bool) {
-	for _, s := range m.Services() {
+func xinetdEnabled(e *env, m *sim.Machine, name string) (enabled, exists bool) {
+	for _, s := range e.services(m) {
 		if s.Xinetd && s.Name == name {
 			return s.Enabled, true
 		}
@@ -396,7 +386,7 @@ func (x *Xinetd) eval(m *sim.Machine, e *env) Outcome {
 		} else {
 			exp = append(exp, Tf("%s disabled in /etc/xinetd.d/%s (disable = yes)", "/etc/xinetd.d/%[2]s에서 %[1]s 사용 안 함 (disable = yes)", x.Service, x.Service))
 		}
-		en, exists := xinetdEnabled(m, string(x.Service))
+		en, exists := xinetdEnabled(e, m, string(x.Service))
 		switch {
 		case !exists:
 			found = append(found, Tf("no xinetd service %s in /etc/xinetd.d", "/etc/xinetd.d에 %s 서비스가 없음", x.Service))

@@ -94,7 +94,7 @@ func (v *Value) compute(m *sim.Machine, e *env) (string, Text, bool) {
 		return *v.Text, T("the right answer", "정답"), true
 	case v.MasterPID != "":
 		d := Tf("the PID of the %s master process", "%s 마스터 프로세스의 PID", v.MasterPID)
-		if p, ok := master(m, string(v.MasterPID)); ok {
+		if p, ok := master(e, m, string(v.MasterPID)); ok {
 			return strconv.Itoa(p.PID), d, true
 		}
 		return "", join(": ", d, Tf("%s does not run", "%s이(가) 실행 중이 아님", v.MasterPID)), false
@@ -105,7 +105,7 @@ func (v *Value) compute(m *sim.Machine, e *env) (string, Text, bool) {
 			name, parent = v.PPIDOf, true
 			d = Tf("the parent PID of %s", "%s의 부모 PID(PPID)", name)
 		}
-		ps := named(m, string(name))
+		ps := named(e, m, string(name))
 		if len(ps) == 0 {
 			return "", join(": ", d, Tf("no process named %s runs", "%s 프로세스가 없음", name)), false
 		}
@@ -137,7 +137,7 @@ func (v *Value) compute(m *sim.Machine, e *env) (string, Text, bool) {
 		return strconv.Itoa(st), d, true
 	case v.RSSTotal != "":
 		d := Tf("the total RSS of the %s processes in KiB", "%s 프로세스 전체의 RSS 합계(KiB)", v.RSSTotal)
-		ps := named(m, string(v.RSSTotal))
+		ps := named(e, m, string(v.RSSTotal))
 		if len(ps) == 0 {
 			return "", join(": ", d, Tf("no process named %s runs", "%s 프로세스가 없음", v.RSSTotal)), false
 		}
@@ -148,7 +148,7 @@ func (v *Value) compute(m *sim.Machine, e *env) (string, Text, bool) {
 		return strconv.Itoa(sum), d, true
 	case v.RSSOf != "":
 		d := Tf("the RSS of the %s master process in KiB", "%s 마스터 프로세스의 RSS(KiB)", v.RSSOf)
-		if p, ok := master(m, string(v.RSSOf)); ok {
+		if p, ok := master(e, m, string(v.RSSOf)); ok {
 			return strconv.Itoa(p.RSS), d, true
 		}
 		return "", join(": ", d, Tf("%s does not run", "%s이(가) 실행 중이 아님", v.RSSOf)), false
@@ -171,7 +171,7 @@ func (r *RCOrder) compute(m *sim.Machine) (string, Text, bool) {
 	}
 	d[Ko] = strings.TrimSpace(d[Ko])
 	var names []string
-	for _, en := range rcEntries(m, level) {
+	for _, en := range rcEntries(nil, m, level) {
 		if en.name[0] == r.Kind[0] && linkLike(en.name) {
 			names = append(names, en.name[3:])
 		}

@@ -36,10 +36,10 @@ func (s *NameOrAll) UnmarshalStrict(n *strict.Node) error {
 // for every service when s is All.
 func linksOf(m *sim.Machine, s NameOrAll, level int) []rcEntry {
 	if s != All {
-		return serviceLinks(m, string(s), level)
+		return serviceLinks(nil, m, string(s), level)
 	}
 	var out []rcEntry
-	for _, e := range rcEntries(m, level) {
+	for _, e := range rcEntries(nil, m, level) {
 		if linkLike(e.name) {
 			out = append(out, e)
 		}

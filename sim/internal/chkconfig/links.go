@@ -29,16 +29,37 @@ func pattern(name string, level int) string {
 // matters for names with * ? [ or \. A name with a slash matches nothing
 // (glob would look in subdirectories).
 func matchEntry(entry, name string) bool {
-	if !linkLike(entry) || strings.Contains(name, "/") {
+	m := newEntryMatcher(name)
+	return m.match(entry)
+}
+
+// entryMatcher is matchEntry for one name, with what depends on the name
+// alone worked out once for a whole directory.
+type entryMatcher struct {
+	name  string
+	never bool   // the name has a slash
+	glob  string // the name as a path.Match pattern; "" when it has no meta
+}
+
+func newEntryMatcher(name string) entryMatcher {
+	m := entryMatcher{name: name, never: strings.Contains(name, "/")}
+	if hasMeta(name) {
+		m.glob = strings.ReplaceAll(name, "[!", "[^")
+	}
+	return m
+}
+
+func (m *entryMatcher) match(entry string) bool {
+	if m.never || !linkLike(entry) {
 		return false
 	}
 	rest := entry[3:]
-	if !hasMeta(name) {
-		return rest == name
+	if m.glob == "" {
+		return rest == m.name
 	}
-	ok, err := path.Match(strings.ReplaceAll(name, "[!", "[^"), rest)
+	ok, err := path.Match(m.glob, rest)
 	if err != nil {
-		return rest == name
+		return rest == m.name
 	}
 	return ok
 }
@@ -93,9 +114,10 @@ func (r *rcSnapshot) states(fsys FS, name string) (on [7]bool, linked bool) {
 		}
 		return on, linked
 	}
+	m := newEntryMatcher(name)
 	for l, entries := range r.names {
 		for _, e := range entries {
-			if matchEntry(e, name) {
+			if m.match(e) {
 				on[l], linked = e[0] == 'S', true
 				break
 			}
@@ -116,8 +138,9 @@ func findEntries(fsys FS, name string, level int) ([]string, error) {
 		return nil, &GlobError{Pattern: pattern(name, level), Err: err}
 	}
 	var out []string
+	m := newEntryMatcher(name)
 	for _, e := range names {
-		if matchEntry(e, name) {
+		if m.match(e) {
 			out = append(out, e)
 		}
 	}

@@ -310,19 +310,23 @@ func daemonSignal(k *kernel.Kernel, pid int, st *DaemonState) func(proc.Signal) 
 	}
 }
 
-// DaemonExited cleans up after a process that left the table: its sockets
-// close, a daemon master's workers end too, and a launcher (mysqld_safe)
-// whose daemon ended leaves.
-func DaemonExited(k *kernel.Kernel, pid, ppid int) {
+// DaemonExited cleans up after a process that left the table (hadData:
+// it had Data): its sockets close, a daemon master's workers end too,
+// and a launcher (mysqld_safe) whose daemon ended leaves.
+func DaemonExited(k *kernel.Kernel, pid, ppid int, hadData bool) {
 	k.CloseSockets(pid)
 	// The table has already given the master's children to init, so
-	// workers are found by the master they belong to.
-	workers := k.Procs.Select(func(pr *proc.Process) bool {
-		w, ok := pr.Data.(workerOf)
-		return ok && w.master == pid
-	})
-	for _, w := range workers {
-		k.Procs.Exit(w)
+	// workers are found by the master they belong to. Only a daemon has
+	// workers, and every daemon has Data: a program's process (nil Data)
+	// spares the look through the table.
+	if hadData {
+		workers := k.Procs.Select(func(pr *proc.Process) bool {
+			w, ok := pr.Data.(workerOf)
+			return ok && w.master == pid
+		})
+		for _, w := range workers {
+			k.Procs.Exit(w)
+		}
 	}
 	if ppid > 1 {
 		if parent, ok := k.Procs.Get(ppid); ok {

@@ -16,7 +16,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"rclab/vfs"
@@ -651,18 +650,14 @@ type grepCtxLine struct {
 	off  int64
 }
 
-// grepOut recycles grep's output buffers: init scripts run grep -q for
-// every link of a runlevel change.
-var grepOut = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 32<<10) }}
-
 func grepMain(p *Proc) int {
 	g := &grepRun{p: p}
-	g.out = grepOut.Get().(*bufio.Writer)
-	g.out.Reset(p.Stdout)
+	// A recycled output buffer (bufpool.go): init scripts run grep -q
+	// for every link of a runlevel change.
+	g.out = getOut(p.Stdout)
 	defer func() {
 		g.out.Flush()
-		g.out.Reset(nil)
-		grepOut.Put(g.out)
+		putOut(g.out)
 	}()
 	return g.main()
 }
@@ -1355,9 +1350,17 @@ func (g *grepRun) stream(label string, r io.Reader) int {
 	if r == nil {
 		return g.finish(&grepFileState{name: label})
 	}
-	buf := make([]byte, 0, 32<<10)
+	// Recycled buffers (bufpool.go): buf holds the unfinished last line
+	// between reads, and grows past ioBufSize only for a longer line.
+	pending, read := getIOBuf(), getIOBuf()
+	defer putIOBuf(read)
+	buf := (*pending)[:0]
+	defer func() {
+		*pending = buf
+		putIOBuf(pending)
+	}()
 	var st *grepFileState
-	readBuf := make([]byte, 32<<10)
+	readBuf := *read
 	eof := false
 	for !eof {
 		if g.p.Canceled() {

@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 	"unicode/utf8"
@@ -334,9 +335,15 @@ func lsMain(p *Proc) int {
 		cfg.timeFormat = tf
 	}
 
-	l := &lister{p: p, cfg: cfg, w: bufio.NewWriterSize(p.Stdout, 4096), now: p.Sys.Clock.Now()}
+	w := lsWriters.Get().(*bufio.Writer)
+	w.Reset(p.Stdout)
+	defer func() {
+		w.Reset(nil)
+		lsWriters.Put(w)
+	}()
+	l := &lister{p: p, cfg: cfg, w: w, now: p.Sys.Clock.Now()}
 	if cfg.color {
-		l.colors = lsParseColors(p.Getenv("LS_COLORS"))
+		l.colors = lsColorsOf(p.Getenv("LS_COLORS"))
 		l.linkChk = l.colors.seq[lsColOrphan] != "" || (l.colors.seq[lsColMissing] != "" && cfg.format == lsFmtLong)
 		l.putIndicator(lsColNorm)
 	}
@@ -698,8 +705,8 @@ func lsDigits(n uint64) int {
 
 func (l *lister) loadAccounts() {
 	if !l.loaded {
-		l.users = ReadPasswd(l.p.Sys)
-		l.groups = ReadGroup(l.p.Sys)
+		l.users = SharedPasswd(l.p.Sys)
+		l.groups = sharedGroup(l.p.Sys)
 		l.loaded = true
 	}
 }
@@ -958,8 +965,10 @@ func (l *lister) printColumns(files []*lsFile, down bool) {
 		cols    []int
 	}
 	info := make([]colInfo, maxCols)
+	room := make([]int, maxCols*(maxCols+1)/2) // every layout's widths, in one array
 	for i := range info {
-		info[i] = colInfo{valid: true, lineLen: (i + 1) * minCol, cols: make([]int, i+1)}
+		info[i] = colInfo{valid: true, lineLen: (i + 1) * minCol, cols: room[: i+1 : i+1]}
+		room = room[i+1:]
 		for j := range info[i].cols {
 			info[i].cols[j] = minCol
 		}
@@ -1120,6 +1129,29 @@ const lsDirColors = "no=00:fi=00:di=01;34:ln=01;36:pi=40;33:so=01;35:bd=40;33;01
 type lsColors struct {
 	seq  [lsColCount]string
 	exts [][2]string // suffix, sequence; first match wins
+}
+
+// lsWriters recycles ls's 4 KiB output buffers (ls writes in pieces of
+// its own size, as coreutils' stdio does).
+var lsWriters = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 4096) }}
+
+// lsColorCache keeps the last LS_COLORS parsed: every ls at a colour
+// terminal has the same one. The parse it hands out is never changed.
+var lsColorCache struct {
+	sync.Mutex
+	spec   string
+	colors *lsColors
+}
+
+// lsColorsOf returns the parse of spec, shared: callers only read it.
+func lsColorsOf(spec string) *lsColors {
+	c := &lsColorCache
+	c.Lock()
+	defer c.Unlock()
+	if c.colors == nil || c.spec != spec {
+		c.spec, c.colors = spec, lsParseColors(spec)
+	}
+	return c.colors
 }
 
 // lsParseColors parses an LS_COLORS value over coreutils' built-in

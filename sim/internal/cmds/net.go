@@ -887,7 +887,7 @@ func ntNetstat(p *Proc) int {
 		}
 		b.WriteString("\n")
 		if all || listen {
-			accts := ReadPasswd(p.Sys)
+			accts := SharedPasswd(p.Sys)
 			svc := syIptServices(p)
 			for _, l := range p.Sys.Listeners() {
 				if (args && !tcp && l.Proto == "tcp") || (args && !udp && l.Proto == "udp") || (l.Proto != "tcp" && l.Proto != "udp") {

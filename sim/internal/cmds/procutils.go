@@ -517,7 +517,7 @@ func pstreeMain(p *Proc) int {
 	caller := psCallerOf(p)
 	done := psSpawnSelf(p, &caller, "pstree", "/usr/bin/pstree", 2040, 700)
 	defer done()
-	t.users = psIDMap(ReadPasswd(p.Sys))
+	t.users = psIDMap(SharedPasswd(p.Sys))
 
 	nodes := map[int]*ptProc{}
 	get := func(pid int) *ptProc {
@@ -1884,7 +1884,7 @@ func topMain(p *Proc) int {
 	caller := psCallerOf(p)
 	exit := psSpawnSelf(p, &caller, "top", "/usr/bin/top", 2324, 1064)
 	defer exit()
-	users := psIDMap(ReadPasswd(p.Sys))
+	users := psIDMap(SharedPasswd(p.Sys))
 	var b strings.Builder
 	for it := 0; it < o.iterations && !p.Canceled(); it++ {
 		topFrame(p.Sys, &b, users, &o, 80, -1, nil)
@@ -1923,7 +1923,7 @@ func TopLive(k *kernel.Kernel, argv []string, pid, ppid int, tty string, cols, r
 		}
 	}
 	var b strings.Builder
-	topFrame(k, &b, psIDMap(ReadPasswd(k)), &o, max(cols, 1), max(rows-7, 0), self)
+	topFrame(k, &b, psIDMap(SharedPasswd(k)), &o, max(cols, 1), max(rows-7, 0), self)
 	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
 	if len(lines) > rows {
 		lines = lines[:max(rows, 0)]

@@ -10,8 +10,10 @@ package cmds
 // Helpers of this family are prefixed with "ps".
 
 import (
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"rclab/sim/internal/proc"
@@ -2023,7 +2025,7 @@ type psRun struct {
 // groupMap reads /etc/group the first time a group name is needed.
 func (r *psRun) groupMap() map[int]string {
 	if r.groups == nil {
-		r.groups = psIDMap(ReadGroup(r.p.Sys))
+		r.groups = psIDMap(sharedGroup(r.p.Sys))
 	}
 	return r.groups
 }
@@ -2420,13 +2422,22 @@ func psSortStrings(s []string) {
 	}
 }
 
+// psBufs are the process list and output buffer a ps run reuses from
+// an earlier one: a student types ps aux again and again.
+type psBufs struct {
+	procs []proc.Process
+	out   []byte
+}
+
+var psBufPool = sync.Pool{New: func() any { return new(psBufs) }}
+
 func psPrint(p *Proc, o *psOpts, caller psCaller) int {
 	now := p.Sys.Clock.Now()
 	boot := p.Sys.Boot()
 	r := &psRun{
 		p: p, opt: o, now: now, boot: boot,
 		nowSec:   int64(now.Sub(boot) / time.Second),
-		users:    psIDMap(ReadPasswd(p.Sys)),
+		users:    psIDMap(SharedPasswd(p.Sys)),
 		cachedTy: psTTYDev(caller.tty),
 		myUID:    caller.uid,
 		scratch:  make([]byte, 0, 256),
@@ -2481,8 +2492,15 @@ func psPrint(p *Proc, o *psOpts, caller psCaller) int {
 		}
 	}
 
-	all, _ := psRows(p.Sys.Procs.List())
-	r.out = make([]byte, 0, (len(all)+1)*min(r.activeCols, 104))
+	bufs := psBufPool.Get().(*psBufs)
+	list := p.Sys.Procs.AppendList(bufs.procs[:0])
+	defer func() {
+		clear(list) // let go of what the processes point to
+		bufs.procs, bufs.out = list[:0], r.out[:0]
+		psBufPool.Put(bufs)
+	}()
+	all, _ := psRows(list)
+	r.out = slices.Grow(bufs.out[:0], (len(all)+1)*min(r.activeCols, 104))
 	sel := make([]*psRow, 0, len(all))
 	for _, w := range all {
 		if r.want(w) {

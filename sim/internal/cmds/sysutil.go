@@ -3243,13 +3243,15 @@ func syIptLoaded(p *Proc) []*syIptTable {
 }
 
 // syIptServices maps port numbers to /etc/services names for proto.
+// The maps are shared (servicescache.go): callers only look names up.
 func syIptServices(p *Proc) map[string]map[int]string {
+	return sharedServices(p)
+}
+
+// parseServices maps the port numbers of /etc/services' text to names.
+func parseServices(data string) map[string]map[int]string {
 	out := map[string]map[int]string{"tcp": {}, "udp": {}}
-	data, err := syRead(p, "/etc/services")
-	if err != nil {
-		return out
-	}
-	for _, line := range syLines(data) {
+	for _, line := range syLines([]byte(data)) {
 		line, _, _ = strings.Cut(line, "#")
 		f := strings.Fields(line)
 		if len(f) < 2 {

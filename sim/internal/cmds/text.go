@@ -428,7 +428,9 @@ func (o *txtCatOpts) format(w *bufio.Writer, st *txtCatState, chunk []byte) {
 func txtCat(p *Proc, w *bufio.Writer, names []string, o *txtCatOpts, header func(name string)) int {
 	status := 0
 	st := &txtCatState{lineStart: true}
-	buf := make([]byte, 32<<10)
+	bp := getIOBuf()
+	defer putIOBuf(bp)
+	buf := *bp
 	// cat f >> f would never end: refuse, as cat does, when standard
 	// output is the regular file being read.
 	var outIno uint64
@@ -528,7 +530,8 @@ func catMain(p *Proc) int {
 			return txtVersion(p)
 		}
 	}
-	w := txtOut(p)
+	w := getOut(p.Stdout)
+	defer putOut(w)
 	status := txtCat(p, w, txtOperands(operands), &o, nil)
 	return txtFinish(w, status)
 }

@@ -1,7 +1,6 @@
 package cmds
 
 import (
-	"bytes"
 	"slices"
 	"strconv"
 	"strings"
@@ -24,26 +23,39 @@ type Account struct {
 type Accounts []Account
 
 // ReadPasswd parses the machine's /etc/passwd (empty when missing).
-func ReadPasswd(k *kernel.Kernel) Accounts { return readAccounts(k, "/etc/passwd", true) }
+func ReadPasswd(k *kernel.Kernel) Accounts { return slices.Clone(sharedAccounts(k, true)) }
 
 // ReadGroup parses the machine's /etc/group (empty when missing).
-func ReadGroup(k *kernel.Kernel) Accounts { return readAccounts(k, "/etc/group", false) }
+func ReadGroup(k *kernel.Kernel) Accounts { return slices.Clone(sharedAccounts(k, false)) }
 
-func readAccounts(k *kernel.Kernel, name string, passwd bool) Accounts {
+// SharedPasswd is ReadPasswd without the copy: the accounts are shared
+// with every other caller, so nobody may change them. It is for
+// programs that only look names up (ps, ls, netstat).
+func SharedPasswd(k *kernel.Kernel) Accounts { return sharedAccounts(k, true) }
+
+// sharedGroup is ReadGroup without the copy, for look-ups only.
+func sharedGroup(k *kernel.Kernel) Accounts { return sharedAccounts(k, false) }
+
+// sharedAccounts reads /etc/passwd (passwd) or /etc/group through a
+// recycled buffer and returns its parse from the cache, nil when the
+// file is missing or has no accounts.
+func sharedAccounts(k *kernel.Kernel, passwd bool) Accounts {
+	name := "/etc/group"
+	if passwd {
+		name = "/etc/passwd"
+	}
 	f, err := k.FS.Open(name)
 	if err != nil {
 		return nil
 	}
 	defer f.Close()
-	size := 512
-	if st, err := f.Stat(); err == nil && st.Size() < 1<<20 {
-		size = int(st.Size()) + 1
-	}
-	buf := bytes.NewBuffer(make([]byte, 0, size))
-	if _, err := buf.ReadFrom(f); err != nil {
+	bp := getIOBuf()
+	defer putIOBuf(bp)
+	buf, err := readAllInto(*bp, f)
+	if err != nil {
 		return nil
 	}
-	return parsedAccounts(buf.Bytes(), passwd)
+	return parsedAccounts(buf, passwd)
 }
 
 // accountCache keeps the last parse of each kind of file, keyed by its
@@ -55,8 +67,8 @@ var accountCache struct {
 }
 
 // parsedAccounts parses data as passwd or group lines, from the cache
-// when the content is the last one parsed. The caller gets its own
-// slice (the Members lists are shared: nobody changes them).
+// when the content is the last one parsed. The accounts are shared:
+// callers copy them before changing them.
 func parsedAccounts(data []byte, passwd bool) Accounts {
 	i := 0
 	if passwd {
@@ -75,7 +87,7 @@ func parsedAccounts(data []byte, passwd bool) Accounts {
 	if len(c.accs[i]) == 0 {
 		return nil
 	}
-	return slices.Clone(c.accs[i])
+	return c.accs[i]
 }
 
 // parseAccounts parses the lines of a passwd or group file.

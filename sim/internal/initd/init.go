@@ -383,8 +383,12 @@ func (i *Init) Respawn() {
 		return
 	}
 	_, cur := i.k.Runlevel()
-	for _, e := range i.tab.For("respawn", cur) {
-		i.spawn(e)
+	// As For("respawn", cur) would list them, without the list: init
+	// looks after every program's exit.
+	for _, e := range i.tab.Entries {
+		if e.Action == "respawn" && strings.IndexByte(e.Levels, cur) >= 0 {
+			i.spawn(e)
+		}
 	}
 }
 

@@ -106,6 +106,9 @@ type Event struct {
 	PPID   int
 	Comm   string
 	Signal Signal
+	// HadData tells whether the process that left had Data (Exited
+	// only): a program's process has none, a daemon's has.
+	HadData bool
 }
 
 // Table is a process table, safe for concurrent use. Build one with
@@ -115,8 +118,10 @@ type Table struct {
 	limit int
 	last  int
 	procs map[int]*Process
-	subs  []func(Event)
-	now   func() time.Time
+	// sorted is AppendList's room for sorting, kept between calls.
+	sorted []*Process
+	subs   []func(Event)
+	now    func() time.Time
 }
 
 // NewTable returns an empty table that holds at most limit live processes
@@ -262,7 +267,7 @@ func (t *Table) exit(pid int, sig Signal) {
 			c.PPID = 1
 		}
 	}
-	ev := Event{Kind: Exited, PID: pid, PPID: p.PPID, Comm: p.Comm, Signal: sig}
+	ev := Event{Kind: Exited, PID: pid, PPID: p.PPID, Comm: p.Comm, Signal: sig, HadData: p.Data != nil}
 	t.mu.Unlock()
 	t.emit(ev)
 }
@@ -322,19 +327,26 @@ func (t *Table) Signal(pid int, sig Signal) error {
 }
 
 // List returns copies of every process, sorted by PID.
-func (t *Table) List() []Process {
+func (t *Table) List() []Process { return t.AppendList(nil) }
+
+// AppendList appends copies of every process, sorted by PID, to dst and
+// returns the extended slice, so a caller listing often (ps) can reuse
+// one.
+func (t *Table) AppendList(dst []Process) []Process {
 	t.mu.Lock()
-	ptrs := make([]*Process, 0, len(t.procs))
+	defer t.mu.Unlock()
+	ptrs := t.sorted[:0]
 	for _, p := range t.procs {
 		ptrs = append(ptrs, p)
 	}
 	slices.SortFunc(ptrs, func(a, b *Process) int { return a.PID - b.PID })
-	out := make([]Process, len(ptrs))
-	for i, p := range ptrs {
-		out[i] = *p
+	dst = slices.Grow(dst, len(ptrs))
+	for _, p := range ptrs {
+		dst = append(dst, *p)
 	}
-	t.mu.Unlock()
-	return out
+	clear(ptrs)
+	t.sorted = ptrs
+	return dst
 }
 
 // Children returns copies of the processes whose parent is pid, sorted by

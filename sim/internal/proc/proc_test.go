@@ -277,12 +277,12 @@ func TestListAndEvents(t *testing.T) {
 		t.Errorf("List pids = %v; want %v", pids, want)
 	}
 	want := []Event{
-		{Spawned, 7, 1, "seven", 0},
-		{Spawned, 2, 1, "two", 0},
-		{Signalled, 2, 1, "two", SIGTERM},
-		{Exited, 2, 1, "two", SIGTERM},
-		{Signalled, 7, 1, "seven", SIGSTOP},
-		{Stopped, 7, 1, "seven", SIGSTOP},
+		{Spawned, 7, 1, "seven", 0, false},
+		{Spawned, 2, 1, "two", 0, false},
+		{Signalled, 2, 1, "two", SIGTERM, false},
+		{Exited, 2, 1, "two", SIGTERM, false},
+		{Signalled, 7, 1, "seven", SIGSTOP, false},
+		{Stopped, 7, 1, "seven", SIGSTOP, false},
 	}
 	if !slices.Equal(evs, want) {
 		t.Errorf("events = %v; want %v", evs, want)

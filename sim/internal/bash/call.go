@@ -172,8 +172,8 @@ func (r *Runner) assignOnly(c *syntax.CallExpr, st *syntax.Stmt) {
 func (r *Runner) dispatch(args []string, st *syntax.Stmt, noFunc bool) {
 	name := args[0]
 	if !noFunc {
-		if body, ok := r.funcs[name]; ok {
-			r.callFunc(name, body, args)
+		if fn, ok := r.funcs[name]; ok {
+			r.callFunc(name, fn, args)
 			return
 		}
 	}
@@ -227,7 +227,8 @@ func (r *Runner) runProgram(c *Call) {
 }
 
 // callFunc runs a shell function with args ($0 stays).
-func (r *Runner) callFunc(name string, body *syntax.Stmt, args []string) {
+func (r *Runner) callFunc(name string, fn funcDef, args []string) {
+	body := fn.body
 	if len(r.funcs_) >= maxFuncDepth {
 		r.errf("%s: maximum function nesting level exceeded (%d)", name, maxFuncDepth)
 		r.status = 1
@@ -237,8 +238,11 @@ func (r *Runner) callFunc(name string, body *syntax.Stmt, args []string) {
 	params := r.params
 	r.params = args[1:]
 	r.vars.push(false)
+	if r.stackShare {
+		r.unshareStacks()
+	}
 	r.funcs_ = append(r.funcs_, name)
-	r.pushFrame(r.funcFile(body))
+	r.pushFrame(fn.src)
 	saved := r.funcTraps()
 	pos := r.pos
 	r.stmt(body)
@@ -538,8 +542,8 @@ func (r *Runner) Chdir(dir string) {
 
 // Func returns the body of a shell function.
 func (r *Runner) Func(name string) (*syntax.Stmt, bool) {
-	body, ok := r.funcs[name]
-	return body, ok
+	fn, ok := r.funcs[name]
+	return fn.body, ok
 }
 
 // FuncNames lists the shell's functions, sorted.

@@ -323,13 +323,14 @@ func (r *Runner) declareFuncs(builtin string, names []declArg, namesOnly bool, o
 				fmt.Fprintf(w, "declare -f %s\n", n)
 				continue
 			}
-			fmt.Fprint(w, FuncText(n, r.funcs[n]))
+			fmt.Fprint(w, FuncText(n, r.funcs[n].body))
 		}
 		return 0
 	}
 	st := 0
 	for _, a := range names {
-		body, ok := r.funcs[a.word]
+		fn, ok := r.funcs[a.word]
+		body := fn.body
 		if !ok {
 			if builtin == "export" || builtin == "readonly" {
 				r.builtinErr(builtin, "%s: not a function", a.word)
@@ -459,7 +460,7 @@ func (r *Runner) printSet(w io.Writer) {
 		fmt.Fprintf(w, "%s=%s\n", name, setQuote(v.val))
 	})
 	for _, n := range sortedKeys(r.funcs) {
-		fmt.Fprint(w, FuncText(n, r.funcs[n]))
+		fmt.Fprint(w, FuncText(n, r.funcs[n].body))
 	}
 }
 
@@ -512,7 +513,7 @@ func (r *Runner) unsetBuiltin(args []string) int {
 	for _, name := range args[i:] {
 		if funcs {
 			if r.fshare {
-				m := make(map[string]*syntax.Stmt, len(r.funcs))
+				m := make(map[string]funcDef, len(r.funcs))
 				for k, v := range r.funcs {
 					m[k] = v
 				}
@@ -535,7 +536,7 @@ func (r *Runner) unsetBuiltin(args []string) int {
 			if _, ok := r.funcs[name]; ok && index == "" {
 				// bash unsets a function of that name when no variable has it.
 				if r.fshare {
-					m := make(map[string]*syntax.Stmt, len(r.funcs))
+					m := make(map[string]funcDef, len(r.funcs))
 					for k, fv := range r.funcs {
 						m[k] = fv
 					}

@@ -399,20 +399,28 @@ func (r *Runner) caseClause(c *syntax.CaseClause) {
 	r.status = 0
 }
 
+// funcTableSize is the room a function table starts with.
+const funcTableSize = 64
+
 func (r *Runner) defineFunc(c *syntax.FuncDecl) {
 	if c.Name == nil {
 		r.status = 1
 		return
 	}
-	if r.fshare {
-		m := make(map[string]*syntax.Stmt, len(r.funcs)+1)
+	switch {
+	case r.fshare:
+		m := make(map[string]funcDef, max(len(r.funcs)+1, funcTableSize))
 		for k, v := range r.funcs {
 			m[k] = v
 		}
 		r.funcs, r.fshare = m, false
+	case len(r.funcs) == 0:
+		// The first definition: most come from a library of them
+		// (/etc/init.d/functions has ~40), so make room at once
+		// rather than rehashing as it grows.
+		r.funcs = make(map[string]funcDef, funcTableSize)
 	}
-	r.funcs[c.Name.Value] = c.Body
-	r.noteFuncFile(c.Body)
+	r.funcs[c.Name.Value] = funcDef{c.Body, r.curSource()}
 	r.status = 0
 }
 

@@ -30,28 +30,29 @@ func (r *Runner) curSource() string {
 
 // pushFrame enters a frame for src, called from the current line.
 func (r *Runner) pushFrame(src string) {
-	r.frames = append(r.frames[:len(r.frames):len(r.frames)], srcFrame{src, int(r.pos.Line())})
+	f := srcFrame{src, int(r.pos.Line())}
+	if r.stackShare {
+		r.unshareStacks()
+	}
+	r.frames = append(r.frames, f)
+}
+
+// unshareStacks gives r its own copies of funcs_ and frames, with room
+// to grow, once a subshell may be reading the shared arrays.
+func (r *Runner) unshareStacks() {
+	r.frames = append(make([]srcFrame, 0, len(r.frames)+4), r.frames...)
+	r.funcs_ = append(make([]string, 0, len(r.funcs_)+4), r.funcs_...)
+	r.stackShare = false
 }
 
 func (r *Runner) popFrame() { r.frames = r.frames[:len(r.frames)-1] }
 
-// funcFile is the file function body was defined in ("" at a prompt).
-func (r *Runner) funcFile(body *syntax.Stmt) string {
-	r.tree.funcMu.Lock()
-	defer r.tree.funcMu.Unlock()
-	return r.tree.funcSrc[body]
-}
-
-// noteFuncFile records the file a function is being defined in.
-func (r *Runner) noteFuncFile(body *syntax.Stmt) {
-	if src := r.curSource(); src != "" && body != nil {
-		r.tree.funcMu.Lock()
-		if r.tree.funcSrc == nil {
-			r.tree.funcSrc = make(map[*syntax.Stmt]string, 64)
-		}
-		r.tree.funcSrc[body] = src
-		r.tree.funcMu.Unlock()
-	}
+// funcDef is a shell function: its body (shared with the parse cache,
+// never changed) and the file it was defined in ("" at a prompt), its
+// BASH_SOURCE while it runs.
+type funcDef struct {
+	body *syntax.Stmt
+	src  string
 }
 
 // frameVar is BASH_SOURCE or BASH_LINENO; ok is false for other names.

@@ -19,7 +19,7 @@ type Runner struct {
 
 	name   string // $0
 	vars   *store
-	funcs  map[string]*syntax.Stmt
+	funcs  map[string]funcDef
 	fshare bool // funcs is shared with the parent: copy before a write
 	params []string
 	// argBuf is the room call expands a command line into when the
@@ -83,6 +83,11 @@ type Runner struct {
 	jobPID  int
 	frames  []srcFrame
 	rd      *reader // the text being read, for set -v
+
+	// stackShare is set once a subshell holds funcs_ and frames (capped
+	// at their length): the next push copies rather than writing into
+	// the array a running child may read.
+	stackShare bool
 }
 
 // treeState is shared by a runner and all its subshells.
@@ -90,10 +95,6 @@ type treeState struct {
 	pipeIDs atomic.Int64
 	rand    atomic.Uint32
 	traceMu sync.Mutex
-	// funcSrc maps a function body to the file it was defined in
-	// (frames.go).
-	funcMu  sync.Mutex
-	funcSrc map[*syntax.Stmt]string
 }
 
 // flow is a pending jump out of the running commands.
@@ -129,7 +130,7 @@ func New(cfg Config) *Runner {
 		tree:        &treeState{},
 		name:        c.Name,
 		vars:        newStoreSized(len(c.Env) + len(c.Vars) + 12),
-		funcs:       map[string]*syntax.Stmt{},
+		funcs:       map[string]funcDef{},
 		params:      append([]string(nil), c.Params...),
 		dir:         path.Clean(c.Dir),
 		alias:       map[string]string{},
@@ -258,6 +259,7 @@ func (r *Runner) subshellOf() *Runner {
 		getoptsInd:  r.getoptsInd,
 		frames:      r.frames[:len(r.frames):len(r.frames)],
 	}
+	r.stackShare = true
 	c.traps = map[string]string{}
 	for sig, cmd := range r.traps {
 		if cmd == "" && sig != "EXIT" {

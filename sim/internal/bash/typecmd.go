@@ -101,7 +101,7 @@ func (r *Runner) typeBuiltin(args []string) int {
 			fmt.Fprintf(w, "%s is a shell builtin\n", name)
 		case k == "function":
 			fmt.Fprintf(w, "%s is a function\n", name)
-			fmt.Fprint(w, FuncText(name, r.funcs[name]))
+			fmt.Fprint(w, FuncText(name, r.funcs[name].body))
 		default:
 			fmt.Fprintf(w, "%s is %s\n", name, detail)
 		}

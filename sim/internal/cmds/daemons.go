@@ -176,7 +176,8 @@ func daemonMain(p *Proc, s *daemonSpec) int {
 			}
 		}
 	}
-	st := &DaemonState{Spec: s.name, Generation: 1, Config: string(conf), spec: s}
+	confText := string(conf) // one copy, shared by the state and listen
+	st := &DaemonState{Spec: s.name, Generation: 1, Config: confText, spec: s}
 	pid, err := k.Procs.Spawn(proc.Process{
 		PPID: ppid, UID: s.uid, State: 'S', SessionLeader: true, Threads: s.threads,
 		Comm: comm(s.name), Args: args, Exe: path.Join(s.dir, s.name),
@@ -188,7 +189,7 @@ func daemonMain(p *Proc, s *daemonSpec) int {
 	}
 	ports := s.ports
 	if s.listen != nil {
-		ports = s.listen(string(conf))
+		ports = s.listen(confText)
 	}
 	for _, port := range ports {
 		err := error(nil)

@@ -137,7 +137,7 @@ func New(o Options) (*Shell, error) {
 		Params:       o.Params,
 		Env:          o.Environ,
 		Vars:         vars,
-		ReadOnly:     []string{"UID", "EUID"},
+		ReadOnly:     readOnlyIDs,
 		Dir:          o.Dir,
 		Stdin:        o.Stdin,
 		Stdout:       o.Stdout,
@@ -173,6 +173,10 @@ func New(o Options) (*Shell, error) {
 	})
 	return s, nil
 }
+
+// readOnlyIDs are the variables every shell starts with read-only (the
+// evaluator only reads the list, so all shells share it).
+var readOnlyIDs = []string{"UID", "EUID"}
 
 // Name is the shell's $0 ("-bash", "sh").
 func (s *Shell) Name() string { return s.opts.Name }

@@ -350,13 +350,6 @@ func (r *Runner) declareFuncs(builtin string, names []declArg, namesOnly bool, o
 	return st
 }
 
-// FuncText is a function as bash prints it (declare -f, type, set).
-func FuncText(name string, body *syntax.Stmt) string {
-	var b strings.Builder
-	syntax.NewPrinter(syntax.Indent(4)).Print(&b, body)
-	return fmt.Sprintf("%s () \n%s\n", name, strings.TrimRight(b.String(), "\n"))
-}
-
 // attrFlags is the flags of declare -p: "--" for none.
 func attrFlags(v *variable) string {
 	var b strings.Builder

@@ -151,7 +151,7 @@ func TestDeclareFInSubshell(t *testing.T) {
 	t.Parallel()
 	k := testKernel(t)
 	got := session(t, k, "f() { echo top; }", "( g() { case $1 in a) echo a;; esac; }; declare -f g f )", "declare -f g; echo $?")
-	want := "g () \n{ case $1 in a) echo a ;; esac }\nf () \n{ echo top; }\n1\n"
+	want := "g () \n{ \n    case $1 in \n        a)\n            echo a\n        ;;\n    esac\n}\nf () \n{ \n    echo top\n}\n1\n"
 	if got != want {
 		t.Errorf("declare -f in a subshell = %q; want %q", got, want)
 	}

@@ -657,7 +657,7 @@ func (x *expander) dblQuoted(parts []syntax.WordPart) bool {
 			}
 			if val.list && !val.star && len(val.elems) == 0 && x.mode == modeFields && len(parts) == 1 {
 				// "$@" with no parameters is no field at all.
-				x.has = len(x.buf) > 0 || x.hasBefore()
+				x.has = len(x.buf) > 0
 				continue
 			}
 			if !x.addValue(val, true) {
@@ -685,13 +685,13 @@ func (x *expander) dblQuoted(parts []syntax.WordPart) bool {
 	return true
 }
 
-// hasBefore is a hook for "$@" joined to other parts; the word's other
-// parts set has themselves.
-func (x *expander) hasBefore() bool { return false }
-
 // unescapeDbl removes the backslashes that escape $ ` " \ and newline
 // inside double quotes.
-func unescapeDbl(s string) string {
+func unescapeDbl(s string) string { return unescape(s, true) }
+
+// unescape removes the backslashes before $ ` \ and newline, and before "
+// when quote is set (double quotes; a here-document keeps it).
+func unescape(s string, quote bool) string {
 	i := strings.IndexByte(s, '\\')
 	if i < 0 {
 		return s
@@ -701,12 +701,12 @@ func unescapeDbl(s string) string {
 	for ; i < len(s); i++ {
 		c := s[i]
 		if c == '\\' && i+1 < len(s) {
-			switch s[i+1] {
-			case '$', '`', '"', '\\':
+			switch n := s[i+1]; {
+			case n == '$', n == '`', n == '\\', n == '"' && quote:
 				i++
-				b = append(b, s[i])
+				b = append(b, n)
 				continue
-			case '\n':
+			case n == '\n':
 				i++
 				continue
 			}

@@ -268,7 +268,7 @@ func (r *Runner) heredoc(rd *syntax.Redirect) (string, bool) {
 				lineStart = strings.HasSuffix(p.Value, "\n")
 			}
 			if !quoted {
-				text = unescapeHeredoc(text)
+				text = unescape(text, false)
 			}
 			b.WriteString(text)
 			continue
@@ -294,32 +294,6 @@ func stripTabs(s string, lineStart bool) string {
 		b.WriteByte(s[i])
 	}
 	return b.String()
-}
-
-// unescapeHeredoc removes the backslashes before $ ` \ and newline.
-func unescapeHeredoc(s string) string {
-	i := strings.IndexByte(s, '\\')
-	if i < 0 {
-		return s
-	}
-	b := make([]byte, 0, len(s))
-	b = append(b, s[:i]...)
-	for ; i < len(s); i++ {
-		c := s[i]
-		if c == '\\' && i+1 < len(s) {
-			switch s[i+1] {
-			case '$', '`', '\\':
-				i++
-				b = append(b, s[i])
-				continue
-			case '\n':
-				i++
-				continue
-			}
-		}
-		b = append(b, c)
-	}
-	return string(b)
 }
 
 // errText words an error as glibc's strerror does, for messages.

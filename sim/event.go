@@ -110,10 +110,14 @@ func (m *Machine) takeEvents() []Event {
 	// room left after it, which the caller cannot reach.
 	rest := ev[len(ev):]
 	ev = ev[:len(ev):len(ev)]
-	if len(ev) > 64 && slices.ContainsFunc(ev, func(e Event) bool { return e.Kind == EventBoot }) {
+	boot := len(ev) > 64 && slices.ContainsFunc(ev, func(e Event) bool { return e.Kind == EventBoot })
+	if boot {
 		bootEvents.Store(int64(len(ev)))
 	}
 	switch {
+	case boot:
+		// What follows a boot is a prompt's actions, a few events each:
+		// no room kept for hundreds.
 	case len(ev) > 64 && cap(rest) < len(ev):
 		// The next action's list starts at this one's size: a runlevel
 		// change publishes hundreds, and growing from nothing copies

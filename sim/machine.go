@@ -156,11 +156,8 @@ func New(opts ...Option) (*Machine, error) {
 		}
 	}
 	fsys := vfs.New(vfs.WithQuota(64<<20, 200_000))
-	if err := image.Load(cfg.image, fsys); err != nil {
-		return nil, fmt.Errorf("loading image %s: %w", cfg.image, err)
-	}
-	if err := installPrograms(fsys); err != nil {
-		return nil, fmt.Errorf("installing programs: %w", err)
+	if err := loadInstalled(cfg.image, fsys); err != nil {
+		return nil, err
 	}
 	k := kernel.New(fsys, kernel.Info{
 		Hostname: prof.Hostname,
@@ -229,6 +226,40 @@ func watchProcesses(k *kernel.Kernel) {
 func procDir(pid int) string {
 	var b [24]byte
 	return string(strconv.AppendInt(append(b[:0], "/proc/"...), int64(pid), 10))
+}
+
+// installedTrees holds, per image name, the image with every program
+// installed, written once per process: a machine takes a copy-on-write
+// copy of it instead of writing some two hundred program files again.
+var installedTrees sync.Map // image name → *installedTree
+
+type installedTree struct {
+	once sync.Once
+	fs   *vfs.FS // nil when writing it failed
+}
+
+// loadInstalled fills the empty fsys with image name and the programs.
+// When the shared tree cannot be copied it writes them into fsys one by
+// one, which also reports what went wrong.
+func loadInstalled(name string, fsys *vfs.FS) error {
+	v, _ := installedTrees.LoadOrStore(name, &installedTree{})
+	t := v.(*installedTree)
+	t.once.Do(func() {
+		tree := vfs.New()
+		if image.Load(name, tree) == nil && installPrograms(tree) == nil {
+			t.fs = tree
+		}
+	})
+	if t.fs != nil && fsys.CopyTree(t.fs) == nil {
+		return nil
+	}
+	if err := image.Load(name, fsys); err != nil {
+		return fmt.Errorf("loading image %s: %w", name, err)
+	}
+	if err := installPrograms(fsys); err != nil {
+		return fmt.Errorf("installing programs: %w", err)
+	}
+	return nil
 }
 
 // installPrograms writes an entry for every simulated program into the

@@ -147,9 +147,14 @@ func needsExpansion(s string) bool {
 }
 
 // inhibited is bash's own exception list: `!` in a bracket expression
-// ([!abc]) and in ${!name}.
+// ([!abc]), in ${!name}, and the parameter $! (bash 3.2 expanded `$!;`
+// as `$` and a search for the empty string, that is the previous line;
+// later bashes leave $! alone, and so does rclab: `kill $!; wait $!` is
+// what students type).
 func inhibited(s string, i int) bool {
 	switch {
+	case i > 0 && s[i-1] == '$':
+		return true
 	case i > 0 && s[i-1] == '[' && strings.IndexByte(s[i+1:], ']') >= 0:
 		return true
 	case i > 1 && s[i-1] == '{' && s[i-2] == '$' && strings.IndexByte(s[i+1:], '}') >= 0:

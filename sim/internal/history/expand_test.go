@@ -59,6 +59,7 @@ func TestExpand(t *testing.T) {
 		{"x=!", "x=!", Unchanged},
 		{"ls [!a]*", "ls [!a]*", Unchanged},
 		{"echo ${!HO*}", "echo ${!HO*}", Unchanged},
+		{"kill $!; wait $!", "kill $!; wait $!", Unchanged},
 		{`echo \!!`, `echo \!!`, Unchanged},
 		{"ls # !!", "ls # !!", Unchanged},
 		{"ls", "ls", Unchanged},

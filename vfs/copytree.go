@@ -26,7 +26,8 @@ func (f *FS) CopyTree(src *FS) error {
 	c := src.Clone()
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.clocked || c.clocked || len(f.inodes) != 1 || len(f.orphans) != 0 || len(f.opens) != 0 || f.nextIno != firstIno {
+	// An FS that never made an inode holds its root alone.
+	if f.clocked || c.clocked || len(f.orphans) != 0 || len(f.opens) != 0 || f.nextIno != firstIno {
 		return errCopyTree
 	}
 	if (f.maxBytes > 0 && c.bytes > f.maxBytes) || (f.maxEntries > 0 && c.entries > f.maxEntries) {

@@ -26,6 +26,10 @@ const (
 	dirSize = 4096 // a directory's Size, as on ext3
 
 	maxFileSize = 1 << 31 // larger files fail with EFBIG, quota or not (non-LFS limit)
+
+	// maxSpares is the most freed inodes an FS keeps for reuse: processes
+	// make and remove a /proc/PID directory each, a few of them at once.
+	maxSpares = 16
 )
 
 // chmodBits are the mode bits Chmod, Mkdir and OpenFile may set.
@@ -45,10 +49,11 @@ var generations atomic.Uint64
 type FS struct {
 	mu      sync.RWMutex
 	gen     uint64            // inodes with this generation are ours to change in place
-	inodes  map[uint64]*inode // every inode reachable from the root
-	orphans map[uint64]*inode // unlinked inodes that open files still use
-	opens   map[uint64]int    // number of open files per inode
+	inodes  inodeTable        // every inode reachable from the root
+	orphans map[uint64]*inode // unlinked inodes that open files still use; nil while none
+	opens   map[uint64]int    // number of open files per inode; nil before the first open
 	nextIno uint64
+	spares  []*inode // freed inodes for alloc to reuse; see [FS.drop]
 	now     func() time.Time
 	clocked bool // now is a caller's clock, not defaultClock
 
@@ -94,9 +99,6 @@ func WithQuota(maxBytes int64, maxEntries int) Option {
 func New(opts ...Option) *FS {
 	f := &FS{
 		gen:     generations.Add(1),
-		inodes:  make(map[uint64]*inode),
-		orphans: make(map[uint64]*inode),
-		opens:   make(map[uint64]int),
 		nextIno: firstIno,
 		now:     defaultClock,
 	}
@@ -104,11 +106,11 @@ func New(opts ...Option) *FS {
 		o(f)
 	}
 	t := f.now()
-	f.inodes[rootIno] = &inode{
+	f.inodes.set(f.gen, rootIno, &inode{attrs: attrs{
 		gen: f.gen, ino: rootIno, mode: fs.ModeDir | 0o755, nlink: 2,
 		atime: t, mtime: t, ctime: t,
-		children: make(map[string]uint64), parent: rootIno,
-	}
+		parent: rootIno,
+	}})
 	f.entries = 1
 	return f
 }
@@ -130,21 +132,20 @@ func (f *FS) SetClock(now func() time.Time) {
 }
 
 // Clone returns an independent copy of the FS: later changes to either one
-// never show in the other. It copies only the inode table; inodes and file
-// contents are shared until one side changes them. The clone keeps the
-// clock and quota, and has no open files: the original's open files, and
-// unlinked inodes they still hold, stay with the original.
+// never show in the other. It copies only the list of the inode table's
+// chunks; chunks, inodes and file contents are shared until one side
+// changes them. The clone keeps the clock and quota, and has no open
+// files: the original's open files, and unlinked inodes they still hold,
+// stay with the original.
 func (f *FS) Clone() *FS {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	// From now on neither side owns the shared inodes, so each copies an
-	// inode before its first change.
+	// From now on neither side owns the shared inodes and table chunks,
+	// so each copies one before its first change.
 	f.gen = generations.Add(1)
 	c := &FS{
 		gen:        generations.Add(1),
-		inodes:     maps.Clone(f.inodes),
-		orphans:    make(map[uint64]*inode),
-		opens:      make(map[uint64]int),
+		inodes:     f.inodes.clone(),
 		nextIno:    f.nextIno,
 		now:        f.now,
 		clocked:    f.clocked,
@@ -173,8 +174,19 @@ func (f *FS) Usage() (bytes int64, entries int) {
 // Name returns "vfs".
 func (f *FS) Name() string { return "vfs" }
 
-// inode is one file, directory, symbolic link or device.
+// inode is one version of a file, directory, symbolic link or device.
 type inode struct {
+	attrs
+
+	// info is a FileInfo of this version, kept once no FS may change it in
+	// place any more (see [FS.info]). FSes share such versions, so info is
+	// the one field set after that, and atomically; a new version of the
+	// inode copies its attrs only.
+	info atomic.Pointer[inodeInfo]
+}
+
+// attrs is what an inode holds and [FS.mut] copies.
+type attrs struct {
 	gen   uint64 // generation that may change this inode in place
 	ino   uint64
 	mode  fs.FileMode
@@ -188,7 +200,7 @@ type inode struct {
 	data   []byte // regular file content
 	shared bool   // data's array may be shared with another inode: copy before writing
 
-	children map[string]uint64 // directory entries
+	children map[string]uint64 // directory entries; nil before the first one
 	parent   uint64            // a directory's parent; the root is its own parent
 
 	target string // symbolic link target
@@ -219,7 +231,7 @@ func (n *inode) own() {
 
 // node returns inode ino for reading, whether in the tree or orphaned.
 func (f *FS) node(ino uint64) *inode {
-	if n, ok := f.inodes[ino]; ok {
+	if n := f.inodes.get(ino); n != nil {
 		return n
 	}
 	return f.orphans[ino]
@@ -228,25 +240,26 @@ func (f *FS) node(ino uint64) *inode {
 // mut returns inode ino for writing, copying it first if another generation
 // owns it (the copy shares content until [inode.own]).
 func (f *FS) mut(ino uint64) *inode {
-	n, inTree := f.inodes[ino]
+	n := f.inodes.get(ino)
+	inTree := n != nil
 	if !inTree {
 		n = f.orphans[ino]
 	}
 	if n.gen == f.gen {
 		return n
 	}
-	c := *n
+	c := &inode{attrs: n.attrs}
 	c.gen = f.gen
 	c.shared = len(n.data) > 0
 	if n.children != nil {
 		c.children = maps.Clone(n.children)
 	}
 	if inTree {
-		f.inodes[ino] = &c
+		f.inodes.set(f.gen, ino, c)
 	} else {
-		f.orphans[ino] = &c
+		f.orphans[ino] = c
 	}
-	return &c
+	return c
 }
 
 // alloc adds a new inode with nlink 1, owned by uid:gid and stamped now.
@@ -256,12 +269,20 @@ func (f *FS) alloc(mode fs.FileMode, uid, gid int) (*inode, error) {
 		return nil, syscall.ENOSPC
 	}
 	t := f.now()
-	n := &inode{
+	a := attrs{
 		gen: f.gen, ino: f.nextIno, mode: mode, uid: uid, gid: gid, nlink: 1,
 		atime: t, mtime: t, ctime: t,
 	}
+	var n *inode
+	if k := len(f.spares); k > 0 {
+		n = f.spares[k-1]
+		f.spares = f.spares[:k-1]
+		n.attrs = a
+	} else {
+		n = &inode{attrs: a}
+	}
 	f.nextIno++
-	f.inodes[n.ino] = n
+	f.inodes.set(f.gen, n.ino, n)
 	f.entries++
 	return n, nil
 }
@@ -269,45 +290,47 @@ func (f *FS) alloc(mode fs.FileMode, uid, gid int) (*inode, error) {
 // attach adds the entry name for ino to directory dir.
 func (f *FS) attach(dir uint64, name string, ino uint64) {
 	d := f.mut(dir)
+	if d.children == nil {
+		d.children = make(map[string]uint64)
+	}
 	d.children[name] = ino
 	f.unlist(dir)
 	d.mtime = f.now()
 	d.ctime = d.mtime
-	if f.inodes[ino].isDir() {
+	if c := f.inodes.get(ino); c.isDir() {
 		d.nlink++
-		if c := f.inodes[ino]; c.parent != dir {
+		if c.parent != dir {
 			f.mut(ino).parent = dir
 		}
 	}
 }
 
 // detach removes the entry name from directory dir, leaving the inode's
-// own link count alone.
-func (f *FS) detach(dir uint64, name string) {
-	ino := f.inodes[dir].children[name]
+// own link count alone, and returns the inode it named.
+func (f *FS) detach(dir uint64, name string) uint64 {
+	ino := f.inodes.get(dir).children[name]
 	d := f.mut(dir)
 	delete(d.children, name)
 	f.unlist(dir)
 	d.mtime = f.now()
 	d.ctime = d.mtime
-	if f.inodes[ino].isDir() {
+	if f.inodes.get(ino).isDir() {
 		d.nlink--
 	}
+	return ino
 }
 
 // unlink removes the entry name from directory dir and drops the link it
 // held; a directory must be empty.
 func (f *FS) unlink(dir uint64, name string) {
-	ino := f.inodes[dir].children[name]
-	f.detach(dir, name)
-	f.drop(ino)
+	f.drop(f.detach(dir, name))
 }
 
 // drop releases one link to ino after its entry is gone. A directory
 // releases its whole subtree; an inode left without links is freed, or
 // orphaned while files are open on it.
 func (f *FS) drop(ino uint64) {
-	n := f.inodes[ino]
+	n := f.inodes.get(ino)
 	if n.isDir() {
 		for _, c := range n.children {
 			f.drop(c)
@@ -319,26 +342,36 @@ func (f *FS) drop(ino uint64) {
 		m.ctime = f.now()
 		return
 	}
-	delete(f.inodes, ino)
+	f.inodes.set(f.gen, ino, nil)
 	if f.opens[ino] > 0 {
-		m := *n // a private copy: the tree's version may be shared
+		m := &inode{attrs: n.attrs} // a private copy: the tree's version may be shared
 		m.gen = f.gen
 		m.shared = len(n.data) > 0
 		m.nlink = 0
 		m.children = nil
-		f.orphans[ino] = &m
+		if f.orphans == nil {
+			f.orphans = make(map[uint64]*inode)
+		}
+		f.orphans[ino] = m
 		return
 	}
 	f.entries--
 	if n.isRegular() {
 		f.bytes -= n.size()
 	}
+	if n.gen == f.gen && len(f.spares) < maxSpares {
+		// Nothing refers to an inode of our generation once it is out of
+		// the tree: no clone shares it, no FileInfo points at it (see
+		// [FS.info]) and its listing is gone.
+		n.attrs = attrs{}
+		f.spares = append(f.spares, n)
+	}
 }
 
 // closed is called when a file open on ino is closed.
 func (f *FS) closed(ino uint64) {
-	f.opens[ino]--
-	if f.opens[ino] > 0 {
+	if k := f.opens[ino] - 1; k > 0 {
+		f.opens[ino] = k
 		return
 	}
 	delete(f.opens, ino)
@@ -387,8 +420,8 @@ func (f *FS) resize(ino uint64, size int64) error {
 func (f *FS) pathOf(ino uint64) string {
 	var names []string
 	for ino != rootIno {
-		d := f.inodes[ino]
-		p := f.inodes[d.parent]
+		d := f.inodes.get(ino)
+		p := f.inodes.get(d.parent)
 		for name, c := range p.children {
 			if c == ino {
 				names = append(names, name)
@@ -417,7 +450,7 @@ func (f *FS) within(ino, dir uint64) bool {
 		if ino == rootIno {
 			return false
 		}
-		ino = f.inodes[ino].parent
+		ino = f.inodes.get(ino).parent
 	}
 }
 
@@ -476,20 +509,20 @@ func (f *FS) resolve(name string, follow bool) (lookup, error) {
 		case ".":
 			continue
 		case "..":
-			cur = f.inodes[cur].parent
+			cur = f.inodes.get(cur).parent
 			continue
 		}
 		if len(c) > nameMax {
 			return lookup{}, syscall.ENAMETOOLONG
 		}
-		ino, ok := f.inodes[cur].children[c]
+		ino, ok := f.inodes.get(cur).children[c]
 		if !ok {
 			if last {
 				return lookup{dir: cur, name: c, slash: slash, link: viaLink}, nil
 			}
 			return lookup{}, syscall.ENOENT
 		}
-		n := f.inodes[ino]
+		n := f.inodes.get(ino)
 		if n.isLink() && (!last || follow || slash) {
 			if hops++; hops > maxHops {
 				return lookup{}, syscall.ELOOP
@@ -520,7 +553,7 @@ func (f *FS) resolve(name string, follow bool) (lookup, error) {
 		cur = ino
 	}
 	// The path ended at a directory named by "/", "." or "..".
-	return lookup{dir: f.inodes[cur].parent, ino: cur, slash: slash, link: viaLink}, nil
+	return lookup{dir: f.inodes.get(cur).parent, ino: cur, slash: slash, link: viaLink}, nil
 }
 
 // skipSlashes returns p without its leading slashes.

@@ -97,10 +97,10 @@ func invariants(f *FS) string {
 	var problems []string
 	var walk func(dir uint64, name string)
 	walk = func(dir uint64, name string) {
-		d := f.inodes[dir]
+		d := f.inodes.get(dir)
 		subdirs := 0
 		for c, ino := range d.children {
-			n := f.inodes[ino]
+			n := f.inodes.get(ino)
 			switch {
 			case n == nil:
 				problems = append(problems, fmt.Sprintf("%s/%s: entry for missing inode %d", name, c, ino))
@@ -135,12 +135,19 @@ func invariants(f *FS) string {
 			problems = append(problems, fmt.Sprintf("%s/: nlink %d; want 2+%d", name, d.nlink, subdirs))
 		}
 	}
-	if r := f.inodes[rootIno]; r == nil || r.parent != rootIno {
+	if r := f.inodes.get(rootIno); r == nil || r.parent != rootIno {
 		return "root missing or not its own parent"
 	}
 	walk(rootIno, "")
-	for ino, n := range f.inodes {
+	if n := f.inodes.get(f.nextIno); n != nil {
+		problems = append(problems, fmt.Sprintf("inode %d is next but in the table", n.ino))
+	}
+	for ino := range uint64(len(f.inodes.chunks)) * chunkSize {
+		n := f.inodes.get(ino)
 		switch {
+		case n == nil:
+		case n.ino != ino:
+			problems = append(problems, fmt.Sprintf("inode %d numbered %d in the table", ino, n.ino))
 		case !seen[ino]:
 			problems = append(problems, fmt.Sprintf("inode %d unreachable", ino))
 		case !n.isDir() && n.nlink != refs[ino]:

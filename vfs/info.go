@@ -2,6 +2,7 @@ package vfs
 
 import (
 	"io/fs"
+	"strings"
 	"time"
 )
 
@@ -23,11 +24,27 @@ type Stat struct {
 // FS's is never changed in place again (see [FS.mut]): the FileInfo of
 // such an inode, an inodeInfo, just points at it. An inode the FS may
 // still change in place gets a copy of its fields, a fileInfo.
+//
+// As an inodeInfo never changes either, the first one made for an inode
+// is kept in it and handed out again for the same name: the inodes of a
+// machine's image, shared by every machine made from it, are stat'd over
+// and over (a shell looking up a program, test -x).
 
 // info returns the FileInfo of n named name; f.mu is held.
 func (f *FS) info(n *inode, name string) fs.FileInfo {
 	if n.gen != f.gen {
-		return &inodeInfo{name: name, n: n}
+		i := n.info.Load()
+		if i != nil && i.name == name {
+			return i
+		}
+		if i != nil {
+			return &inodeInfo{name: name, n: n}
+		}
+		// Kept for good: the name must not hold on to a larger
+		// string it may be part of.
+		i = &inodeInfo{name: strings.Clone(name), n: n}
+		n.info.CompareAndSwap(nil, i)
+		return i
 	}
 	i := infoOf(n, name)
 	return &i
@@ -45,6 +62,9 @@ type infoBlock struct {
 // info is [FS.info], taking the FileInfo from the block.
 func (b *infoBlock) info(n *inode, name string) fs.FileInfo {
 	if n.gen != b.f.gen {
+		if i := n.info.Load(); i != nil && i.name == name {
+			return i
+		}
 		if b.links == nil {
 			b.links = make([]inodeInfo, 0, b.size)
 		}

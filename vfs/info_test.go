@@ -1,10 +1,12 @@
 package vfs
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 // describe shows every field of fi.
@@ -90,5 +92,122 @@ func TestFileInfoSysIsACopy(t *testing.T) {
 	again, _ := f.Stat("/etc/passwd")
 	if got := again.Sys().(*Stat).Uid; got != 0 {
 		t.Errorf("Stat(/etc/passwd).Sys().Uid after changing an earlier one = %d; want 0", got)
+	}
+}
+
+// The FileInfo kept in a shared inode is handed out only for its own name,
+// and a changed inode, a new version, keeps none of it.
+func TestSharedInodeInfo(t *testing.T) {
+	t.Parallel()
+	f := baseFS(t) // a clone: its inodes are shared
+	tests := []struct{ name, want string }{
+		{"/etc/rc.d/init.d", "init.d d rwxr-xr-x"},
+		{"/etc/init.d", "init.d d rwxr-xr-x"},
+		{"/etc/rc.d/init.d/", "init.d d rwxr-xr-x"},
+		{"/etc/rc.d/init.d/.", ". d rwxr-xr-x"},
+		{"/etc/rc3.d/../init.d", "init.d d rwxr-xr-x"},
+		{"/abs/init.d", "init.d d rwxr-xr-x"},
+		{"/tofile", "tofile - rw-r--r--"},
+		{"/etc/passwd", "passwd - rw-r--r--"},
+		{"/tofile", "tofile - rw-r--r--"},
+	}
+	for range 2 {
+		for _, tt := range tests {
+			fi, err := f.Stat(tt.name)
+			if err != nil {
+				t.Fatalf("Stat(%s) = %v", tt.name, err)
+			}
+			mode := fi.Mode()
+			got := fmt.Sprintf("%s %s %s", fi.Name(), mode.Type().String()[:1], mode.Perm().String()[1:])
+			if got != tt.want {
+				t.Errorf("Stat(%s) = %s; want %s", tt.name, got, tt.want)
+			}
+		}
+	}
+	if err := f.Chmod("/etc/passwd", 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		f    *FS
+		want fs.FileMode
+	}{{f, 0o600}, {baseFS(t), 0o644}} {
+		if fi, err := tt.f.Stat("/etc/passwd"); err != nil || fi.Mode() != tt.want {
+			t.Errorf("Stat(/etc/passwd) after Chmod = %v, %v; want %v", fi, err, tt.want)
+		}
+	}
+}
+
+// Stat of an inode shared with a clone allocates nothing once it was
+// stat'd by the same name.
+func TestSharedInodeStatAllocs(t *testing.T) {
+	f := baseFS(t)
+	tests := []struct {
+		name string
+		stat func() (fs.FileInfo, error)
+	}{
+		{"Stat", func() (fs.FileInfo, error) { return f.Stat("/etc/rc.d/init.d/sshd") }},
+		{"Lstat", func() (fs.FileInfo, error) { return f.Lstat("/etc/rc3.d") }},
+	}
+	for _, tt := range tests {
+		if _, err := tt.stat(); err != nil {
+			t.Fatal(err)
+		}
+		if got := testing.AllocsPerRun(100, func() { tt.stat() }); got != 0 {
+			t.Errorf("%s of a shared inode: %v allocations; want 0", tt.name, got)
+		}
+	}
+}
+
+// An open file stays in the 80-byte allocation size class.
+func TestOpenFileSize(t *testing.T) {
+	t.Parallel()
+	if got := unsafe.Sizeof(file{}); got > 80 {
+		t.Errorf("unsafe.Sizeof(file{}) = %d; want 80 at most", got)
+	}
+}
+
+// An inode freed by a removal may be reused for the next one made; what
+// was said about the removed one stays true.
+func TestFreedInodeReuse(t *testing.T) {
+	t.Parallel()
+	makers := []string{"Mkdir /tmp/new", "Write /tmp/new data", "Symlink /etc /tmp/new", "Mknod /tmp/new"}
+	for _, removed := range []string{"/tmp/d", "/tmp/f"} {
+		for _, maker := range makers {
+			f := New(WithClock(ticker()))
+			for _, call := range []string{"Mkdir /tmp", "Mkdir /tmp/d", "Write /tmp/f old"} {
+				mustDo(t, f, call)
+			}
+			fi, err := f.Lstat(removed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			h, _ := f.Open("/tmp")
+			listed, _ := h.Readdir(-1)
+			h.Close()
+			before := describe(fi)
+			var listedBefore []string
+			for _, li := range listed {
+				listedBefore = append(listedBefore, describe(li))
+			}
+			mustDo(t, f, "RemoveAll "+removed)
+			mustDo(t, f, maker)
+			if got := describe(fi); got != before {
+				t.Errorf("%s, %s: FileInfo of %s = %s; want %s", removed, maker, removed, got, before)
+			}
+			for i, li := range listed {
+				if got := describe(li); got != listedBefore[i] {
+					t.Errorf("%s, %s: listed FileInfo = %s; want %s", removed, maker, got, listedBefore[i])
+				}
+			}
+			if msg := invariants(f); msg != "" {
+				t.Errorf("%s, %s: %s", removed, maker, msg)
+			}
+			if _, err := f.Lstat(removed); !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("%s, %s: Lstat(%s) = %v; want ENOENT", removed, maker, removed, err)
+			}
+			if got := read(f, "/tmp/f"); removed != "/tmp/f" && got != "old" {
+				t.Errorf("%s, %s: /tmp/f holds %q; want %q", removed, maker, got, "old")
+			}
+		}
 	}
 }

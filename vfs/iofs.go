@@ -76,7 +76,7 @@ func (v ioFS) ReadFile(name string) ([]byte, error) {
 	if err != nil {
 		return nil, perr("open", name, err)
 	}
-	n := f.inodes[r.ino]
+	n := f.inodes.get(r.ino)
 	if n.isDir() {
 		return nil, perr("read", name, syscall.EISDIR)
 	}
@@ -96,18 +96,18 @@ func (v ioFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	if err == nil && r.ino == 0 {
 		err = syscall.ENOENT
 	}
-	if err == nil && !f.inodes[r.ino].isDir() {
+	if err == nil && !f.inodes.get(r.ino).isDir() {
 		err = syscall.ENOTDIR
 	}
 	if err != nil {
 		return nil, perr("readdir", name, err)
 	}
-	d := f.inodes[r.ino]
+	d := f.inodes.get(r.ino)
 	names := f.sortedNames(r.ino)
 	block := infoBlock{f: f, size: len(names)}
 	entries := make([]fs.DirEntry, len(names))
 	for i, c := range names {
-		entries[i] = fs.FileInfoToDirEntry(block.info(f.inodes[d.children[c]], c))
+		entries[i] = fs.FileInfoToDirEntry(block.info(f.inodes.get(d.children[c]), c))
 	}
 	return entries, nil
 }

@@ -21,7 +21,7 @@ type listing struct {
 // another version.
 func (f *FS) sortedNames(ino uint64) []string {
 	d := f.node(ino)
-	if f.inodes[ino] != d {
+	if f.inodes.get(ino) != d {
 		// An orphan (a directory removed while open): not worth keeping.
 		return slices.Sorted(maps.Keys(d.children))
 	}

@@ -143,7 +143,7 @@ func TestListingOfRemovedDir(t *testing.T) {
 	f.listMu.Lock()
 	defer f.listMu.Unlock()
 	for ino := range f.lists {
-		if f.inodes[ino] == nil {
+		if f.inodes.get(ino) == nil {
 			t.Errorf("listing kept for inode %d, which is gone", ino)
 		}
 	}
@@ -179,7 +179,7 @@ func listingProblems(f *FS) []string {
 	var problems []string
 	for ino, l := range f.lists {
 		want := slices.Sorted(maps.Keys(l.node.children))
-		if f.inodes[ino] == l.node && !slices.Equal(l.names, want) {
+		if f.inodes.get(ino) == l.node && !slices.Equal(l.names, want) {
 			problems = append(problems, "stale listing "+strings.Join(l.names, ",")+"; want "+strings.Join(want, ","))
 		}
 	}

@@ -65,19 +65,22 @@ func (f *FS) openFile(name string, flag int, perm fs.FileMode) (*file, error) {
 		ino = n.ino
 	case excl:
 		return nil, perr("open", name, syscall.EEXIST)
-	case f.inodes[ino].isDir():
+	case f.inodes.get(ino).isDir():
 		if writable(flag) || creat || trunc {
 			return nil, perr("open", name, syscall.EISDIR)
 		}
-	case trunc && f.inodes[ino].isRegular():
+	case trunc && f.inodes.get(ino).isRegular():
 		// Linux truncates even on O_RDONLY|O_TRUNC, and always stamps.
 		_ = f.resize(ino, 0) // shrinking cannot fail
 		m := f.mut(ino)
 		m.mtime = f.now()
 		m.ctime = m.mtime
 	}
+	if f.opens == nil {
+		f.opens = make(map[uint64]int)
+	}
 	f.opens[ino]++
-	return &file{fs: f, ino: ino, name: name, flag: flag}, nil
+	return &file{fs: f, ino: ino, name: name, flag: int32(flag)}, nil
 }
 
 // Mkdir creates the directory name with perm's permission, setuid, setgid
@@ -105,8 +108,7 @@ func (f *FS) mkdir(name string, perm fs.FileMode) error {
 		return err
 	}
 	n.nlink = 2
-	n.children = make(map[string]uint64)
-	n.parent = r.dir
+	n.parent = r.dir // children stay nil: many directories stay empty (/proc/PID)
 	f.attach(r.dir, r.name, n.ino)
 	return nil
 }
@@ -123,7 +125,7 @@ func (f *FS) MkdirAll(name string, perm fs.FileMode) error {
 
 func (f *FS) mkdirAll(name string, perm fs.FileMode) error {
 	if r, err := f.resolve(name, true); err == nil && r.ino != 0 {
-		if f.inodes[r.ino].isDir() {
+		if f.inodes.get(r.ino).isDir() {
 			return nil
 		}
 		return perr("mkdir", name, syscall.ENOTDIR)
@@ -142,7 +144,7 @@ func (f *FS) mkdirAll(name string, perm fs.FileMode) error {
 		}
 	}
 	if err := f.mkdir(name, perm); err != nil {
-		if r, err1 := f.resolve(name, false); err1 == nil && r.ino != 0 && f.inodes[r.ino].isDir() {
+		if r, err1 := f.resolve(name, false); err1 == nil && r.ino != 0 && f.inodes.get(r.ino).isDir() {
 			return nil
 		}
 		return perr("mkdir", name, err)
@@ -162,7 +164,7 @@ func (f *FS) Remove(name string) error {
 	if err != nil {
 		return perr("remove", name, err)
 	}
-	n := f.inodes[r.ino]
+	n := f.inodes.get(r.ino)
 	switch {
 	case r.ino == rootIno:
 		err = syscall.EBUSY
@@ -201,7 +203,7 @@ func (f *FS) RemoveAll(name string) error {
 	case r.ino == 0:
 		return nil
 	case r.ino == rootIno:
-		for _, c := range slices.Sorted(maps.Keys(f.inodes[rootIno].children)) {
+		for _, c := range slices.Sorted(maps.Keys(f.inodes.get(rootIno).children)) {
 			f.unlink(rootIno, c)
 		}
 		return perr("remove", name, syscall.EBUSY)
@@ -237,7 +239,7 @@ func (f *FS) rename(oldname, newname string) error {
 	if err != nil {
 		return err
 	}
-	src := f.inodes[ro.ino]
+	src := f.inodes.get(ro.ino)
 	switch {
 	case ro.name == "" || rn.name == "":
 		return syscall.EBUSY
@@ -249,7 +251,7 @@ func (f *FS) rename(oldname, newname string) error {
 		return syscall.EINVAL
 	}
 	if rn.ino != 0 {
-		dst := f.inodes[rn.ino]
+		dst := f.inodes.get(rn.ino)
 		switch {
 		case src.isDir() && !dst.isDir():
 			return syscall.ENOTDIR
@@ -309,7 +311,7 @@ func (f *FS) modeOf(name string, follow bool) (fs.FileMode, bool) {
 	if err != nil || r.ino == 0 {
 		return 0, false
 	}
-	return f.inodes[r.ino].mode, true
+	return f.inodes.get(r.ino).mode, true
 }
 
 func (f *FS) stat(op, name string, follow bool) (fs.FileInfo, error) {
@@ -320,7 +322,7 @@ func (f *FS) stat(op, name string, follow bool) (fs.FileInfo, error) {
 	if err != nil {
 		return nil, perr(op, name, err)
 	}
-	return f.info(f.inodes[r.ino], baseName(name)), nil
+	return f.info(f.inodes.get(r.ino), baseName(name)), nil
 }
 
 // Chmod sets the permission, setuid, setgid and sticky bits of name,
@@ -437,13 +439,13 @@ func (f *FS) Readlink(name string) (string, error) {
 	if err == nil && r.ino == 0 {
 		err = syscall.ENOENT
 	}
-	if err == nil && !f.inodes[r.ino].isLink() {
+	if err == nil && !f.inodes.get(r.ino).isLink() {
 		err = syscall.EINVAL
 	}
 	if err != nil {
 		return "", perr("readlink", name, err)
 	}
-	return f.inodes[r.ino].target, nil
+	return f.inodes.get(r.ino).target, nil
 }
 
 // ReadlinkIfPossible is [FS.Readlink], for [afero.LinkReader].
@@ -471,7 +473,7 @@ func (f *FS) link(oldname, newname string) error {
 	if err != nil {
 		return err
 	}
-	if f.inodes[ro.ino].isDir() {
+	if f.inodes.get(ro.ino).isDir() {
 		return syscall.EPERM
 	}
 	rn, err := f.resolve(newname, false)

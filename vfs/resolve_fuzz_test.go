@@ -40,20 +40,20 @@ func (f *FS) resolveSliced(name string, follow bool) (lookup, error) {
 		case ".":
 			continue
 		case "..":
-			cur = f.inodes[cur].parent
+			cur = f.inodes.get(cur).parent
 			continue
 		}
 		if len(c) > nameMax {
 			return lookup{}, syscall.ENAMETOOLONG
 		}
-		ino, ok := f.inodes[cur].children[c]
+		ino, ok := f.inodes.get(cur).children[c]
 		if !ok {
 			if last {
 				return lookup{dir: cur, name: c, slash: slash, link: viaLink}, nil
 			}
 			return lookup{}, syscall.ENOENT
 		}
-		n := f.inodes[ino]
+		n := f.inodes.get(ino)
 		if n.isLink() && (!last || follow || slash) {
 			if hops++; hops > maxHops {
 				return lookup{}, syscall.ELOOP
@@ -79,7 +79,7 @@ func (f *FS) resolveSliced(name string, follow bool) (lookup, error) {
 		}
 		cur = ino
 	}
-	return lookup{dir: f.inodes[cur].parent, ino: cur, slash: slash, link: viaLink}, nil
+	return lookup{dir: f.inodes.get(cur).parent, ino: cur, slash: slash, link: viaLink}, nil
 }
 
 // resolveFS is chainFS with links whose targets end in slashes, name the

@@ -319,7 +319,7 @@ func TestTimes(t *testing.T) {
 		}
 		return fi.ModTime()
 	}
-	if got := New().inodes[rootIno].mtime; !got.Equal(defaultTime) {
+	if got := New().inodes.get(rootIno).mtime; !got.Equal(defaultTime) {
 		t.Errorf("New() root mtime = %v; want %v", got, defaultTime)
 	}
 	mustDo(t, f, "Mkdir /d")

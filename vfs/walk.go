@@ -34,7 +34,7 @@ func (f *FS) Walk(dir string, fn func(path []byte, e *WalkEntry) bool) error {
 	if err == nil && r.ino == 0 {
 		err = syscall.ENOENT
 	}
-	if err == nil && !f.inodes[r.ino].isDir() {
+	if err == nil && !f.inodes.get(r.ino).isDir() {
 		err = syscall.ENOTDIR
 	}
 	if err != nil {
@@ -56,7 +56,7 @@ func (f *FS) walk(dir uint64, path []byte, e *WalkEntry, fn func([]byte, *WalkEn
 		if !ok {
 			continue
 		}
-		n := f.inodes[ino]
+		n := f.inodes.get(ino)
 		p := append(append(path, '/'), name...)
 		*e = WalkEntry{Mode: n.mode, Uid: n.uid, Gid: n.gid}
 		switch {

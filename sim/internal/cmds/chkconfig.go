@@ -315,8 +315,15 @@ func chkconfigListAll(p *Proc) int {
 			fmt.Fprintf(p.Stderr, "failed to open directory %s: Success\n", chkconfig.XinetdDir)
 			return 1
 		}
+		var line []byte
 		for _, x := range chkconfig.Xinetd(fsys) {
-			fmt.Fprintf(&b, "\t%-15s\t%s\n", x.Name+":", onOff(x.Enabled))
+			// As "\t%-15s\t%s\n" of NAME: and on or off.
+			line = append(line[:0], '\t')
+			line = padRight2(line, x.Name, ":", "", 15)
+			line = append(line, '\t')
+			line = append(line, onOff(x.Enabled)...)
+			line = append(line, '\n')
+			b.Write(line)
 		}
 	}
 	p.Stdout.Write(b.Bytes())
@@ -347,33 +354,41 @@ func chkconfigListOne(p *Proc, name string) int {
 		fmt.Fprintf(p.Stdout, "%-15s\t%s\n", name, onOff(s.Enabled))
 		return 0
 	}
+	// The levels looked at to find a link are not looked at again.
+	var known [7]bool
+	looked := 0
 	linked := false
 	for l := 0; l < 7 && !linked; l++ {
-		_, ok, err := chkconfig.State(fsys, name, l)
+		on, ok, err := chkconfig.State(fsys, name, l)
 		if err != nil {
 			fmt.Fprintln(p.Stderr, err.Error())
 			return 1
 		}
+		known[l], looked = on, l+1
 		linked = ok
 	}
 	if !linked {
 		fmt.Fprintln(p.Stderr, (&chkconfig.ServiceError{Name: name, Err: chkconfig.ErrNotReferenced}).Error())
 		return 1
 	}
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "%-15s", name)
+	b := make([]byte, 0, 64)
+	b = padRight(b, name, 15)
 	for l := 0; l < 7; l++ {
-		on, _, err := chkconfig.State(fsys, name, l)
-		if err != nil {
-			// chkconfig exits in the middle of the line.
-			p.Stdout.Write(b.Bytes())
-			fmt.Fprintln(p.Stderr, err.Error())
-			return 1
+		on := known[l]
+		if l >= looked {
+			var err error
+			if on, _, err = chkconfig.State(fsys, name, l); err != nil {
+				// chkconfig exits in the middle of the line.
+				p.Stdout.Write(b)
+				fmt.Fprintln(p.Stderr, err.Error())
+				return 1
+			}
 		}
-		fmt.Fprintf(&b, "\t%d:%s", l, onOff(on))
+		b = append(b, '\t', byte('0'+l), ':')
+		b = append(b, onOff(on)...)
 	}
-	b.WriteByte('\n')
-	p.Stdout.Write(b.Bytes())
+	b = append(b, '\n')
+	p.Stdout.Write(b)
 	return 0
 }
 

@@ -274,6 +274,18 @@ type chmodRun struct {
 	preserveRoot bool
 }
 
+// chmodLongs are the long options of chmodMain, built once.
+var chmodLongs = foLongs(
+	LongOpt{Name: "changes", Short: 'c'},
+	LongOpt{Name: "recursive", Short: 'R'},
+	LongOpt{Name: "no-preserve-root"},
+	LongOpt{Name: "preserve-root"},
+	LongOpt{Name: "quiet", Short: 'f'},
+	LongOpt{Name: "reference", Arg: RequiredArg},
+	LongOpt{Name: "silent", Short: 'f'},
+	LongOpt{Name: "verbose", Short: 'v'},
+)
+
 func chmodMain(p *Proc) int {
 	// chmod -w, -x, -r=... are modes, not options: pull them out first.
 	var dashModes []string
@@ -289,15 +301,7 @@ func chmodMain(p *Proc) int {
 		}
 		args = append(args, a)
 	}
-	opts, operands, err := Getopt(args, "Rcfv", foLongs(
-		LongOpt{Name: "changes", Short: 'c'},
-		LongOpt{Name: "recursive", Short: 'R'},
-		LongOpt{Name: "no-preserve-root"},
-		LongOpt{Name: "preserve-root"},
-		LongOpt{Name: "quiet", Short: 'f'},
-		LongOpt{Name: "reference", Arg: RequiredArg},
-		LongOpt{Name: "silent", Short: 'f'},
-		LongOpt{Name: "verbose", Short: 'v'}))
+	opts, operands, err := Getopt(args, "Rcfv", chmodLongs)
 	if err != nil {
 		return p.BadUsage(err, 1)
 	}
@@ -558,23 +562,31 @@ type chownRun struct {
 func chownMain(p *Proc) int { return chownCommon(p, false) }
 func chgrpMain(p *Proc) int { return chownCommon(p, true) }
 
+// chgrpLongs are chgrp's long options; chownLongs add --from. Both are
+// built once.
+var (
+	chgrpLongs = foLongs(
+		LongOpt{Name: "changes", Short: 'c'},
+		LongOpt{Name: "recursive", Short: 'R'},
+		LongOpt{Name: "dereference"},
+		LongOpt{Name: "no-dereference", Short: 'h'},
+		LongOpt{Name: "no-preserve-root"},
+		LongOpt{Name: "preserve-root"},
+		LongOpt{Name: "quiet", Short: 'f'},
+		LongOpt{Name: "silent", Short: 'f'},
+		LongOpt{Name: "reference", Arg: RequiredArg},
+		LongOpt{Name: "verbose", Short: 'v'},
+	)
+	chownLongs = foLongs(append(chgrpLongs[:len(chgrpLongs)-len(foStd):len(chgrpLongs)-len(foStd)],
+		LongOpt{Name: "from", Arg: RequiredArg})...)
+)
+
 func chownCommon(p *Proc, chgrp bool) int {
-	longs := []LongOpt{
-		{Name: "changes", Short: 'c'},
-		{Name: "recursive", Short: 'R'},
-		{Name: "dereference"},
-		{Name: "no-dereference", Short: 'h'},
-		{Name: "no-preserve-root"},
-		{Name: "preserve-root"},
-		{Name: "quiet", Short: 'f'},
-		{Name: "silent", Short: 'f'},
-		{Name: "reference", Arg: RequiredArg},
-		{Name: "verbose", Short: 'v'},
+	longs := chownLongs
+	if chgrp {
+		longs = chgrpLongs
 	}
-	if !chgrp {
-		longs = append(longs, LongOpt{Name: "from", Arg: RequiredArg})
-	}
-	opts, operands, err := Getopt(p.Args[1:], "HLPRcfhv", foLongs(longs...))
+	opts, operands, err := Getopt(p.Args[1:], "HLPRcfhv", longs)
 	if err != nil {
 		return p.BadUsage(err, 1)
 	}
@@ -640,9 +652,9 @@ func chownCommon(p *Proc, chgrp bool) int {
 			return 1
 		}
 		st := foSys(fi)
-		c.gid, c.gname = st.Gid, ReadGroup(p.Sys).Name(st.Gid)
+		c.gid, c.gname = st.Gid, sharedGroup(p.Sys).Name(st.Gid)
 		if !chgrp {
-			c.uid, c.uname = st.Uid, ReadPasswd(p.Sys).Name(st.Uid)
+			c.uid, c.uname = st.Uid, SharedPasswd(p.Sys).Name(st.Uid)
 		}
 	} else {
 		if len(operands) == 0 {
@@ -654,7 +666,7 @@ func chownCommon(p *Proc, chgrp bool) int {
 			return foUsage(p, "missing operand after %s", foQ(spec))
 		}
 		if chgrp {
-			g, ok := ReadGroup(p.Sys).Lookup(spec)
+			g, ok := sharedGroup(p.Sys).Lookup(spec)
 			if !ok || spec == "" {
 				p.Errorf("invalid group %s", foQ(spec))
 				return 1
@@ -685,7 +697,7 @@ func chownCommon(p *Proc, chgrp bool) int {
 // the 5.97 complaint when it is invalid.
 func foParseOwner(p *Proc, spec string) (uid, gid int, uname, gname, msg string) {
 	uid, gid = -1, -1
-	users := ReadPasswd(p.Sys)
+	users := SharedPasswd(p.Sys) // looked up only
 	u, g, sep := spec, "", false
 	if i := strings.IndexByte(spec, ':'); i >= 0 {
 		u, g, sep = spec[:i], spec[i+1:], true
@@ -713,11 +725,11 @@ func foParseOwner(p *Proc, spec string) (uid, gid int, uname, gname, msg string)
 			if !known {
 				return -1, -1, "", "", "cannot get the login group of a numeric UID"
 			}
-			gid, gname = a.GID, ReadGroup(p.Sys).Name(a.GID)
+			gid, gname = a.GID, sharedGroup(p.Sys).Name(a.GID)
 		}
 	}
 	if g != "" {
-		a, ok := ReadGroup(p.Sys).Lookup(g)
+		a, ok := sharedGroup(p.Sys).Lookup(g)
 		if !ok {
 			return -1, -1, "", "", "invalid group"
 		}

@@ -65,8 +65,10 @@ type Proc struct {
 	Run func(argv []string, stdin io.Reader, stdout, stderr io.Writer) int
 
 	stayed stay
-	// ufs is the file system as the program's user sees it (userFS).
+	// ufs is the file system as the program's user sees it (userFS),
+	// held in ufsVal so that making it allocates nothing.
 	ufs     *userFS
+	ufsVal  userFS
 	ufsOnce sync.Once
 }
 
@@ -96,10 +98,18 @@ func (p *Proc) Name() string { return path.Base(p.Args[0]) }
 
 // Getenv returns the value of an exported variable, or "".
 func (p *Proc) Getenv(name string) string {
+	if kv := p.envEntry(name); kv != "" {
+		return kv[len(name)+1:]
+	}
+	return ""
+}
+
+// envEntry returns the "NAME=value" entry Getenv reads name from, or "".
+func (p *Proc) envEntry(name string) string {
 	for i := len(p.Environ) - 1; i >= 0; i-- {
 		kv := p.Environ[i]
 		if strings.HasPrefix(kv, name) && len(kv) > len(name) && kv[len(name)] == '=' {
-			return kv[len(name)+1:]
+			return kv
 		}
 	}
 	return ""
@@ -118,7 +128,10 @@ func (p *Proc) Abs(name string) string {
 
 // Errorf prints "name: message" on standard error, as coreutils do.
 func (p *Proc) Errorf(format string, args ...any) {
-	fmt.Fprintf(p.Stderr, "%s: %s\n", p.Name(), fmt.Sprintf(format, args...))
+	b := make([]byte, 0, 128)
+	b = append(append(b, p.Name()...), ": "...)
+	b = fmt.Appendf(b, format, args...)
+	p.Stderr.Write(append(b, '\n'))
 }
 
 // Printf writes to standard output.

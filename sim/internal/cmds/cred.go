@@ -53,7 +53,7 @@ type ids struct {
 func idsOf(k *kernel.Kernel, uid, gid int) ids {
 	c := ids{uid: uid, gid: gid}
 	if uid != 0 && k != nil {
-		c.groups = siGroupsOf(ReadGroup(k), ReadPasswd(k).Name(uid), gid)
+		c.groups = siGroupsOf(sharedGroup(k), SharedPasswd(k).Name(uid), gid)
 	}
 	return c
 }
@@ -175,5 +175,5 @@ func (p *Proc) UserName() string {
 	if uid == 0 {
 		return "root"
 	}
-	return ReadPasswd(p.Sys).Name(uid)
+	return SharedPasswd(p.Sys).Name(uid)
 }

@@ -1,9 +1,12 @@
 package cmds
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"rclab/sim/internal/proc"
 )
@@ -227,16 +230,48 @@ func init() {
 	}
 }
 
+// sshdFirstWord is the first of strings.Fields(line), or nothing.
+func sshdFirstWord(line []byte) []byte {
+	line = bytes.TrimLeftFunc(line, unicode.IsSpace)
+	if end := bytes.IndexFunc(line, unicode.IsSpace); end >= 0 {
+		return line[:end]
+	}
+	return line
+}
+
+// sshdKeyword reports whether word is an sshd_config keyword, in any
+// case, lowering plain ASCII into buf instead of allocating.
+func sshdKeyword(word, buf []byte) bool {
+	for _, c := range word {
+		if c >= utf8.RuneSelf {
+			return sshdKeywords[strings.ToLower(string(word))]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return sshdKeywords[string(buf)]
+}
+
 func checkSshdConfig(p *Proc, data []byte) error {
 	bad := 0
 	var msgs []string
-	for i, line := range strings.Split(string(data), "\n") {
-		f := strings.Fields(line)
-		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
+	var lower [32]byte
+	rest := data
+	for i := 0; rest != nil; i++ {
+		line := rest
+		if j := bytes.IndexByte(rest, '\n'); j >= 0 {
+			line, rest = rest[:j], rest[j+1:]
+		} else {
+			rest = nil
+		}
+		word := sshdFirstWord(line)
+		if len(word) == 0 || word[0] == '#' {
 			continue
 		}
-		if !sshdKeywords[strings.ToLower(f[0])] {
-			msgs = append(msgs, fmt.Sprintf("/etc/ssh/sshd_config: line %d: Bad configuration option: %s", i+1, f[0]))
+		if !sshdKeyword(word, lower[:0]) {
+			msgs = append(msgs, fmt.Sprintf("/etc/ssh/sshd_config: line %d: Bad configuration option: %s", i+1, word))
 			bad++
 		}
 	}

@@ -336,12 +336,16 @@ Note that the -d and -t options accept different time-date formats.
 If a FILE is -, touch standard output.
 ` + foReportBugs
 
+// touchLongs are the long options of touchMain, built once.
+var touchLongs = foLongs(
+	LongOpt{Name: "no-create", Short: 'c'},
+	LongOpt{Name: "date", Arg: RequiredArg, Short: 'd'},
+	LongOpt{Name: "reference", Arg: RequiredArg, Short: 'r'},
+	LongOpt{Name: "time", Arg: RequiredArg},
+)
+
 func touchMain(p *Proc) int {
-	opts, files, err := Getopt(p.Args[1:], "acd:fmr:t:", foLongs(
-		LongOpt{Name: "no-create", Short: 'c'},
-		LongOpt{Name: "date", Arg: RequiredArg, Short: 'd'},
-		LongOpt{Name: "reference", Arg: RequiredArg, Short: 'r'},
-		LongOpt{Name: "time", Arg: RequiredArg}))
+	opts, files, err := Getopt(p.Args[1:], "acd:fmr:t:", touchLongs)
 	if err != nil {
 		return p.BadUsage(err, 1)
 	}
@@ -818,12 +822,16 @@ Mandatory arguments to long options are mandatory for short options too.
   -v, --verbose     print a message for each created directory
 ` + foHelpTail + foReportBugs
 
+// mkdirLongs are the long options of mkdirMain, built once.
+var mkdirLongs = foLongs(
+	LongOpt{Name: "mode", Arg: RequiredArg, Short: 'm'},
+	LongOpt{Name: "parents", Short: 'p'},
+	LongOpt{Name: "verbose", Short: 'v'},
+	LongOpt{Name: "context", Arg: RequiredArg, Short: 'Z'},
+)
+
 func mkdirMain(p *Proc) int {
-	opts, dirs, err := Getopt(p.Args[1:], "m:pvZ:", foLongs(
-		LongOpt{Name: "mode", Arg: RequiredArg, Short: 'm'},
-		LongOpt{Name: "parents", Short: 'p'},
-		LongOpt{Name: "verbose", Short: 'v'},
-		LongOpt{Name: "context", Arg: RequiredArg, Short: 'Z'}))
+	opts, dirs, err := Getopt(p.Args[1:], "m:pvZ:", mkdirLongs)
 	if err != nil {
 		return p.BadUsage(err, 1)
 	}
@@ -944,11 +952,15 @@ Remove the DIRECTORY(ies), if they are empty.
   -v, --verbose   output a diagnostic for every directory processed
 ` + foHelpTail + foReportBugs
 
+// rmdirLongs are the long options of rmdirMain, built once.
+var rmdirLongs = foLongs(
+	LongOpt{Name: "ignore-fail-on-non-empty"},
+	LongOpt{Name: "parents", Short: 'p'},
+	LongOpt{Name: "verbose", Short: 'v'},
+)
+
 func rmdirMain(p *Proc) int {
-	opts, dirs, err := Getopt(p.Args[1:], "pv", foLongs(
-		LongOpt{Name: "ignore-fail-on-non-empty"},
-		LongOpt{Name: "parents", Short: 'p'},
-		LongOpt{Name: "verbose", Short: 'v'}))
+	opts, dirs, err := Getopt(p.Args[1:], "pv", rmdirLongs)
 	if err != nil {
 		return p.BadUsage(err, 1)
 	}
@@ -1083,15 +1095,19 @@ const (
 	foFailed         // an error was reported
 )
 
+// rmLongs are the long options of rmMain, built once.
+var rmLongs = foLongs(
+	LongOpt{Name: "directory", Short: 'd'},
+	LongOpt{Name: "force", Short: 'f'},
+	LongOpt{Name: "interactive", Short: 'i'},
+	LongOpt{Name: "no-preserve-root"},
+	LongOpt{Name: "preserve-root"},
+	LongOpt{Name: "recursive", Short: 'r'},
+	LongOpt{Name: "verbose", Short: 'v'},
+)
+
 func rmMain(p *Proc) int {
-	opts, files, err := Getopt(p.Args[1:], "dfirvR", foLongs(
-		LongOpt{Name: "directory", Short: 'd'},
-		LongOpt{Name: "force", Short: 'f'},
-		LongOpt{Name: "interactive", Short: 'i'},
-		LongOpt{Name: "no-preserve-root"},
-		LongOpt{Name: "preserve-root"},
-		LongOpt{Name: "recursive", Short: 'r'},
-		LongOpt{Name: "verbose", Short: 'v'}))
+	opts, files, err := Getopt(p.Args[1:], "dfirvR", rmLongs)
 	if err != nil {
 		return p.BadUsage(err, 1)
 	}
@@ -1417,31 +1433,35 @@ type foCopier struct {
 	seen                                 map[uint64]string // source inode → destination, for hard links
 }
 
+// cpLongs are the long options of cpMain, built once.
+var cpLongs = foLongs(
+	LongOpt{Name: "archive", Short: 'a'},
+	LongOpt{Name: "backup", Arg: OptionalArg},
+	LongOpt{Name: "copy-contents"},
+	LongOpt{Name: "dereference", Short: 'L'},
+	LongOpt{Name: "force", Short: 'f'},
+	LongOpt{Name: "interactive", Short: 'i'},
+	LongOpt{Name: "link", Short: 'l'},
+	LongOpt{Name: "no-dereference", Short: 'P'},
+	LongOpt{Name: "no-preserve", Arg: RequiredArg},
+	LongOpt{Name: "no-target-directory", Short: 'T'},
+	LongOpt{Name: "one-file-system", Short: 'x'},
+	LongOpt{Name: "parents"},
+	LongOpt{Name: "preserve", Arg: OptionalArg},
+	LongOpt{Name: "recursive", Short: 'R'},
+	LongOpt{Name: "remove-destination"},
+	LongOpt{Name: "reply", Arg: RequiredArg},
+	LongOpt{Name: "sparse", Arg: RequiredArg},
+	LongOpt{Name: "strip-trailing-slashes"},
+	LongOpt{Name: "suffix", Arg: RequiredArg, Short: 'S'},
+	LongOpt{Name: "symbolic-link", Short: 's'},
+	LongOpt{Name: "target-directory", Arg: RequiredArg, Short: 't'},
+	LongOpt{Name: "update", Short: 'u'},
+	LongOpt{Name: "verbose", Short: 'v'},
+)
+
 func cpMain(p *Proc) int {
-	opts, operands, err := Getopt(p.Args[1:], "abdfHilLprsS:t:TuvxPR", foLongs(
-		LongOpt{Name: "archive", Short: 'a'},
-		LongOpt{Name: "backup", Arg: OptionalArg},
-		LongOpt{Name: "copy-contents"},
-		LongOpt{Name: "dereference", Short: 'L'},
-		LongOpt{Name: "force", Short: 'f'},
-		LongOpt{Name: "interactive", Short: 'i'},
-		LongOpt{Name: "link", Short: 'l'},
-		LongOpt{Name: "no-dereference", Short: 'P'},
-		LongOpt{Name: "no-preserve", Arg: RequiredArg},
-		LongOpt{Name: "no-target-directory", Short: 'T'},
-		LongOpt{Name: "one-file-system", Short: 'x'},
-		LongOpt{Name: "parents"},
-		LongOpt{Name: "preserve", Arg: OptionalArg},
-		LongOpt{Name: "recursive", Short: 'R'},
-		LongOpt{Name: "remove-destination"},
-		LongOpt{Name: "reply", Arg: RequiredArg},
-		LongOpt{Name: "sparse", Arg: RequiredArg},
-		LongOpt{Name: "strip-trailing-slashes"},
-		LongOpt{Name: "suffix", Arg: RequiredArg, Short: 'S'},
-		LongOpt{Name: "symbolic-link", Short: 's'},
-		LongOpt{Name: "target-directory", Arg: RequiredArg, Short: 't'},
-		LongOpt{Name: "update", Short: 'u'},
-		LongOpt{Name: "verbose", Short: 'v'}))
+	opts, operands, err := Getopt(p.Args[1:], "abdfHilLprsS:t:TuvxPR", cpLongs)
 	if err != nil {
 		return p.BadUsage(err, 1)
 	}
@@ -1928,18 +1948,22 @@ Mandatory arguments to long options are mandatory for short options too.
   -v, --verbose                explain what is being done
 ` + foHelpTail + "\n" + foBackupHelp
 
+// mvLongs are the long options of mvMain, built once.
+var mvLongs = foLongs(
+	LongOpt{Name: "backup", Arg: OptionalArg},
+	LongOpt{Name: "force", Short: 'f'},
+	LongOpt{Name: "interactive", Short: 'i'},
+	LongOpt{Name: "no-target-directory", Short: 'T'},
+	LongOpt{Name: "reply", Arg: RequiredArg},
+	LongOpt{Name: "strip-trailing-slashes"},
+	LongOpt{Name: "suffix", Arg: RequiredArg, Short: 'S'},
+	LongOpt{Name: "target-directory", Arg: RequiredArg, Short: 't'},
+	LongOpt{Name: "update", Short: 'u'},
+	LongOpt{Name: "verbose", Short: 'v'},
+)
+
 func mvMain(p *Proc) int {
-	opts, operands, err := Getopt(p.Args[1:], "bfiS:t:TuvV:", foLongs(
-		LongOpt{Name: "backup", Arg: OptionalArg},
-		LongOpt{Name: "force", Short: 'f'},
-		LongOpt{Name: "interactive", Short: 'i'},
-		LongOpt{Name: "no-target-directory", Short: 'T'},
-		LongOpt{Name: "reply", Arg: RequiredArg},
-		LongOpt{Name: "strip-trailing-slashes"},
-		LongOpt{Name: "suffix", Arg: RequiredArg, Short: 'S'},
-		LongOpt{Name: "target-directory", Arg: RequiredArg, Short: 't'},
-		LongOpt{Name: "update", Short: 'u'},
-		LongOpt{Name: "verbose", Short: 'v'}))
+	opts, operands, err := Getopt(p.Args[1:], "bfiS:t:TuvV:", mvLongs)
 	if err != nil {
 		return p.BadUsage(err, 1)
 	}
@@ -2089,18 +2113,22 @@ Mandatory arguments to long options are mandatory for short options too.
   -v, --verbose               print name of each file before linking
 ` + foHelpTail + "\n" + foBackupHelp
 
+// lnLongs are the long options of lnMain, built once.
+var lnLongs = foLongs(
+	LongOpt{Name: "backup", Arg: OptionalArg},
+	LongOpt{Name: "directory", Short: 'F'},
+	LongOpt{Name: "no-dereference", Short: 'n'},
+	LongOpt{Name: "no-target-directory", Short: 'T'},
+	LongOpt{Name: "force", Short: 'f'},
+	LongOpt{Name: "interactive", Short: 'i'},
+	LongOpt{Name: "suffix", Arg: RequiredArg, Short: 'S'},
+	LongOpt{Name: "target-directory", Arg: RequiredArg, Short: 't'},
+	LongOpt{Name: "symbolic", Short: 's'},
+	LongOpt{Name: "verbose", Short: 'v'},
+)
+
 func lnMain(p *Proc) int {
-	opts, operands, err := Getopt(p.Args[1:], "bdfinsS:t:TvFV:", foLongs(
-		LongOpt{Name: "backup", Arg: OptionalArg},
-		LongOpt{Name: "directory", Short: 'F'},
-		LongOpt{Name: "no-dereference", Short: 'n'},
-		LongOpt{Name: "no-target-directory", Short: 'T'},
-		LongOpt{Name: "force", Short: 'f'},
-		LongOpt{Name: "interactive", Short: 'i'},
-		LongOpt{Name: "suffix", Arg: RequiredArg, Short: 'S'},
-		LongOpt{Name: "target-directory", Arg: RequiredArg, Short: 't'},
-		LongOpt{Name: "symbolic", Short: 's'},
-		LongOpt{Name: "verbose", Short: 'v'}))
+	opts, operands, err := Getopt(p.Args[1:], "bdfinsS:t:TvFV:", lnLongs)
 	if err != nil {
 		return p.BadUsage(err, 1)
 	}
@@ -2255,15 +2283,19 @@ const (
 	foCanonMissing
 )
 
+// readlinkLongs are the long options of readlinkMain, built once.
+var readlinkLongs = foLongs(
+	LongOpt{Name: "canonicalize", Short: 'f'},
+	LongOpt{Name: "canonicalize-existing", Short: 'e'},
+	LongOpt{Name: "canonicalize-missing", Short: 'm'},
+	LongOpt{Name: "no-newline", Short: 'n'},
+	LongOpt{Name: "quiet", Short: 'q'},
+	LongOpt{Name: "silent", Short: 's'},
+	LongOpt{Name: "verbose", Short: 'v'},
+)
+
 func readlinkMain(p *Proc) int {
-	opts, operands, err := Getopt(p.Args[1:], "efmnqsv", foLongs(
-		LongOpt{Name: "canonicalize", Short: 'f'},
-		LongOpt{Name: "canonicalize-existing", Short: 'e'},
-		LongOpt{Name: "canonicalize-missing", Short: 'm'},
-		LongOpt{Name: "no-newline", Short: 'n'},
-		LongOpt{Name: "quiet", Short: 'q'},
-		LongOpt{Name: "silent", Short: 's'},
-		LongOpt{Name: "verbose", Short: 'v'}))
+	opts, operands, err := Getopt(p.Args[1:], "efmnqsv", readlinkLongs)
 	if err != nil {
 		return p.BadUsage(err, 1)
 	}

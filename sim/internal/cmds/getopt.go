@@ -45,6 +45,21 @@ func (e *UsageError) Error() string { return e.Msg }
 func Getopt(args []string, short string, long []LongOpt) (opts []Opt, operands []string, err error) {
 	posix := strings.HasPrefix(short, "+")
 	short = strings.TrimPrefix(short, "+")
+	// addOpt and addOperand size the results once, on first use, for the
+	// most they can hold: nothing is allocated for a result that stays
+	// empty (nil), and nothing is grown.
+	addOpt := func(i int, o Opt) {
+		if opts == nil {
+			opts = make([]Opt, 0, getoptMaxOpts(args[i:]))
+		}
+		opts = append(opts, o)
+	}
+	addOperand := func(i int, a string) {
+		if operands == nil {
+			operands = make([]string, 0, len(args)-i)
+		}
+		operands = append(operands, a)
+	}
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		switch {
@@ -58,7 +73,7 @@ func Getopt(args []string, short string, long []LongOpt) (opts []Opt, operands [
 			}
 			o := Opt{Name: lo.Name}
 			if lo.Short != 0 {
-				o.Name = string(lo.Short)
+				o.Name = byteString(lo.Short)
 			}
 			switch lo.Arg {
 			case NoArg:
@@ -77,8 +92,9 @@ func Getopt(args []string, short string, long []LongOpt) (opts []Opt, operands [
 			case OptionalArg:
 				o.Arg, o.HasArg = val, hasVal
 			}
-			opts = append(opts, o)
+			addOpt(i, o)
 		case len(a) > 1 && a[0] == '-':
+			at := i
 		shorts:
 			for j := 1; j < len(a); j++ {
 				c := a[j]
@@ -88,15 +104,15 @@ func Getopt(args []string, short string, long []LongOpt) (opts []Opt, operands [
 				}
 				takes := k+1 < len(short) && short[k+1] == ':'
 				if !takes {
-					opts = append(opts, Opt{Name: string(c)})
+					addOpt(at, Opt{Name: a[j : j+1]})
 					continue
 				}
 				switch {
 				case j+1 < len(a):
-					opts = append(opts, Opt{Name: string(c), Arg: a[j+1:], HasArg: true})
+					addOpt(at, Opt{Name: a[j : j+1], Arg: a[j+1:], HasArg: true})
 				case i+1 < len(args):
 					i++
-					opts = append(opts, Opt{Name: string(c), Arg: args[i], HasArg: true})
+					addOpt(at, Opt{Name: a[j : j+1], Arg: args[i], HasArg: true})
 				default:
 					return nil, nil, &UsageError{fmt.Sprintf("option requires an argument -- %c", c)}
 				}
@@ -106,25 +122,58 @@ func Getopt(args []string, short string, long []LongOpt) (opts []Opt, operands [
 			if posix {
 				return opts, append(operands, args[i:]...), nil
 			}
-			operands = append(operands, a)
+			addOperand(i, a)
 		}
 	}
 	return opts, operands, nil
 }
 
+// getoptMaxOpts is the most options args can give: one per long option,
+// one per letter of a short group.
+func getoptMaxOpts(args []string) int {
+	n := 0
+	for _, a := range args {
+		switch {
+		case a == "--":
+			return n
+		case strings.HasPrefix(a, "--"):
+			n++
+		case len(a) > 1 && a[0] == '-':
+			n += len(a) - 1
+		}
+	}
+	return n
+}
+
+// byteStrings holds the one-byte strings, so that naming a short option
+// allocates nothing.
+var byteStrings = func() (t [256]string) {
+	for i := range t {
+		t[i] = string([]byte{byte(i)})
+	}
+	return t
+}()
+
+// byteString returns the string of the single byte c.
+func byteString(c byte) string { return byteStrings[c] }
+
 func findLong(long []LongOpt, name string) (LongOpt, error) {
-	var found []LongOpt
+	var first LongOpt
+	n := 0
 	for _, lo := range long {
 		if lo.Name == name {
 			return lo, nil
 		}
 		if strings.HasPrefix(lo.Name, name) {
-			found = append(found, lo)
+			if n == 0 {
+				first = lo
+			}
+			n++
 		}
 	}
-	switch len(found) {
+	switch n {
 	case 1:
-		return found[0], nil
+		return first, nil
 	case 0:
 		return LongOpt{}, &UsageError{fmt.Sprintf("unrecognized option `--%s'", name)}
 	}

@@ -619,6 +619,7 @@ type grepRun struct {
 	re   *regexp.Regexp // scanning, (?m) over whole buffers
 	show *regexp.Regexp // leftmost-longest, for -o and colours; group 1 with -w
 	none bool           // no pattern at all (-f /dev/null): nothing matches
+	lit  []byte         // a literal every match holds (grepfilter.go), or nil
 
 	outFile bool // print file names
 	used    bool // something printed (for "--")
@@ -626,6 +627,7 @@ type grepRun struct {
 	exitNow bool   // -q found a match
 	broken  bool   // the output went away: stop quietly
 	buf     []byte // file contents, reused from file to file
+	state   grepFileState
 }
 
 // grepFileState is the per-input state carried across chunks.
@@ -655,9 +657,13 @@ func grepMain(p *Proc) int {
 	// A recycled output buffer (bufpool.go): init scripts run grep -q
 	// for every link of a runlevel change.
 	g.out = getOut(p.Stdout)
+	// And a recycled read buffer, which holds the script it greps.
+	rb := getIOBuf()
+	g.buf = (*rb)[:0]
 	defer func() {
 		g.out.Flush()
 		putOut(g.out)
+		putIOBuf(rb)
 	}()
 	return g.main()
 }
@@ -980,7 +986,11 @@ func (g *grepRun) main() int {
 		if len(operands) == 0 {
 			return g.usage()
 		}
-		patterns = strings.Split(operands[0], "\n")
+		if strings.IndexByte(operands[0], '\n') < 0 {
+			patterns = operands[:1:1] // one pattern, as Split would give
+		} else {
+			patterns = strings.Split(operands[0], "\n")
+		}
 		operands = operands[1:]
 	} else if len(patterns) == 0 {
 		// -f of an empty file: match nothing.
@@ -1038,6 +1048,14 @@ func (g *grepRun) main() int {
 // with other options, -n2) before getopt sees them; it returns the other
 // arguments and the digits.
 func grepDigitArgs(args []string) ([]string, string, bool) {
+	if !grepHasDigitArg(args) {
+		return args, "", false
+	}
+	return grepSplitDigits(args)
+}
+
+// grepSplitDigits is grepDigitArgs without the quick look.
+func grepSplitDigits(args []string) ([]string, string, bool) {
 	var out []string
 	digits := ""
 	found := false
@@ -1083,10 +1101,43 @@ func grepDigitArgs(args []string) ([]string, string, bool) {
 	return out, digits, true
 }
 
+// grepHasDigitArg reports whether grepDigitArgs would find digits, walking
+// the arguments as it does without building anything: most greps have
+// none.
+func grepHasDigitArg(args []string) bool {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return false
+		}
+		if len(a) < 2 || a[0] != '-' || a[1] == '-' {
+			continue
+		}
+		for j := 1; j < len(a); j++ {
+			c := a[j]
+			if c >= '0' && c <= '9' {
+				return true
+			}
+			if strings.IndexByte("ABCDXdefm", c) >= 0 {
+				if j+1 == len(a) {
+					i++ // the option's argument
+				}
+				break
+			}
+		}
+	}
+	return false
+}
+
 // compile builds the matchers from the patterns.
 func (g *grepRun) compile(patterns []string) error {
 	o := &g.o
 	if g.none {
+		return nil
+	}
+	key := grepKey{strings.Join(patterns, "\n"), o.matcher, o.icase, o.lines, o.words}
+	if c, ok := grepCacheGet(key); ok {
+		g.re, g.show, g.lit = c.re, c.show, c.lit
 		return nil
 	}
 	parts := make([]string, len(patterns))
@@ -1135,6 +1186,10 @@ func (g *grepRun) compile(patterns []string) error {
 	if g.show, err = cachedRegexp(show, reLongest); err != nil {
 		return posixGoError(err)
 	}
+	if lit := grepRequired(src); lit != "" {
+		g.lit = []byte(lit)
+	}
+	grepCachePut(key, grepCompiled{re: g.re, show: g.show, lit: g.lit})
 	return nil
 }
 
@@ -1299,7 +1354,10 @@ func (g *grepRun) entryIsDir(name string, e fs.DirEntry) bool {
 // returns nil when the input is to be skipped (binary without-match).
 func (g *grepRun) newState(name string, head []byte) *grepFileState {
 	o := &g.o
-	st := &grepFileState{name: name, outleft: o.maxCount}
+	// One state serves every file in turn: finish is done with it before
+	// the next file starts.
+	g.state = grepFileState{name: name, outleft: o.maxCount}
+	st := &g.state
 	if st.outleft < 0 {
 		st.outleft = 1<<63 - 1
 	}
@@ -1422,6 +1480,9 @@ func (g *grepRun) findLine(buf []byte, pos int) (int, int) {
 		return -1, -1
 	}
 	for pos < len(buf) {
+		if pos = g.skipToLiteral(buf, pos); pos < 0 {
+			return -1, -1
+		}
 		loc := g.re.FindIndex(buf[pos:])
 		if loc == nil {
 			return -1, -1

@@ -1,6 +1,7 @@
 package cmds
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"path"
@@ -8,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"rclab/sim/internal/kernel"
 )
@@ -143,12 +145,20 @@ func whoMain(p *Proc) int {
 	if runlevel {
 		prev, cur := p.Sys.Runlevel()
 		if cur != 0 {
-			line := fmt.Sprintf("         run-level %c  %s", cur, whoTime(p, p.Sys.RunlevelChanged()))
 			if prev == 0 || prev == kernel.NoLevel {
 				prev = 'S'
 			}
-			line += "                   last=" + string(prev)
-			fmt.Fprintln(p.Stdout, strings.TrimRight(line, " "))
+			// "         run-level %c  %s                   last=%c",
+			// trailing blanks cut.
+			line := make([]byte, 0, 80)
+			line = append(line, "         run-level "...)
+			line = utf8.AppendRune(line, rune(cur))
+			line = append(line, "  "...)
+			line = append(line, whoTime(p, p.Sys.RunlevelChanged())...)
+			line = append(line, "                   last="...)
+			line = utf8.AppendRune(line, rune(prev))
+			line = bytes.TrimRight(line, " ")
+			p.Stdout.Write(append(line, '\n'))
 		}
 		if !boot || len(opts) == 1 {
 			return 0
@@ -222,13 +232,13 @@ func wallMain(p *Proc) int {
 func consoletypeMain(p *Proc) int {
 	switch {
 	case !p.StdinTty:
-		fmt.Fprintln(p.Stdout, "serial")
+		io.WriteString(p.Stdout, "serial\n")
 		return 1
 	case strings.HasPrefix(p.TTY, "pts/"):
-		fmt.Fprintln(p.Stdout, "pty")
+		io.WriteString(p.Stdout, "pty\n")
 		return 2
 	}
-	fmt.Fprintln(p.Stdout, "vt")
+	io.WriteString(p.Stdout, "vt\n")
 	return 0
 }
 
@@ -455,16 +465,19 @@ func serviceMain(p *Proc) int {
 // serviceRun runs an init script as service does: from / with only PATH,
 // TERM and LANG in its environment.
 func serviceRun(p *Proc, script string, args ...string) int {
-	env := []string{"PATH=/sbin:/usr/sbin:/bin:/usr/bin"}
-	for _, v := range []string{"TERM", "LANG"} {
-		if val := p.Getenv(v); val != "" {
-			env = append(env, v+"="+val)
+	env := make([]string, 1, 3)
+	env[0] = "PATH=/sbin:/usr/sbin:/bin:/usr/bin"
+	for _, v := range [...]string{"TERM", "LANG"} {
+		if kv := p.envEntry(v); len(kv) > len(v)+1 {
+			env = append(env, kv) // v + "=" + its value, as it stands
 		}
 	}
+	argv := make([]string, 0, 1+len(args))
+	argv = append(append(argv, script), args...)
 	saveEnv, saveDir := p.Environ, p.Dir
 	p.Environ, p.Dir = env, "/"
 	defer func() { p.Environ, p.Dir = saveEnv, saveDir }()
-	return p.Run(append([]string{script}, args...), nil, nil, nil)
+	return p.Run(argv, nil, nil, nil)
 }
 
 // serviceSkip lists what --status-all never runs.

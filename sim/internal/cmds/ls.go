@@ -101,12 +101,14 @@ type lsConfig struct {
 
 // lsFile is one name to list.
 type lsFile struct {
-	name     string // as printed
-	abs      string // absolute path for system calls
+	name     string  // as printed
+	abs      string  // absolute path for system calls; see path
+	parent   *lsFile // the directory listed, whose abs path makes abs
 	fi       fs.FileInfo
-	st       *vfs.Stat
-	link     string // symbolic link target (long format, colours)
-	linkOK   bool   // the target exists
+	st       *vfs.Stat // see stat
+	statDone bool      // st is fi's
+	link     string    // symbolic link target (long format, colours)
+	linkOK   bool      // the target exists
 	linkMode fs.FileMode
 	cmdline  bool
 }
@@ -128,6 +130,47 @@ type lister struct {
 	// The last time formatted, as listings repeat times.
 	lastTime time.Time
 	lastStr  string
+	block    []lsFile // see newFile
+}
+
+// path returns the file's absolute path, made from its directory's the
+// first time it is needed: most listings never need it.
+func (f *lsFile) path() string {
+	if f.parent != nil && f.abs == "" {
+		if f.parent.abs == "/" {
+			f.abs = "/" + f.name
+		} else {
+			f.abs = f.parent.abs + "/" + f.name
+		}
+	}
+	return f.abs
+}
+
+// stat returns the vfs fields of the file's information, or nil; they
+// are taken the first time they are needed (a FileInfo never changes).
+func (f *lsFile) stat() *vfs.Stat {
+	if !f.statDone {
+		f.st, f.statDone = lsfamStat(f.fi), true
+	}
+	return f.st
+}
+
+// newFile returns a zero lsFile from the lister's current block: one
+// allocation for a directory's worth of them (see reserve).
+func (l *lister) newFile() *lsFile {
+	if len(l.block) == 0 {
+		l.block = make([]lsFile, 8)
+	}
+	f := &l.block[0]
+	l.block = l.block[1:]
+	return f
+}
+
+// reserve makes room for n more files in the lister's block.
+func (l *lister) reserve(n int) {
+	if len(l.block) < n {
+		l.block = make([]lsFile, n)
+	}
 }
 
 type lsWidths struct {
@@ -367,6 +410,7 @@ func (l *lister) run(operands []string) {
 			return
 		}
 	}
+	l.reserve(len(operands))
 	for _, op := range operands {
 		if f := l.gobble(op, l.p.Abs(op)+lsTrailingSlash(op), nil, true); f != nil {
 			files = append(files, f)
@@ -423,8 +467,17 @@ func (l *lister) fail(serious bool, name string, err error) {
 // gobble stats one name. fi, when given, is its lstat information (from
 // reading its directory).
 func (l *lister) gobble(name, abs string, fi fs.FileInfo, cmdline bool) *lsFile {
+	return l.gobbleIn(nil, name, abs, fi, cmdline)
+}
+
+// gobbleIn is gobble for a name in the directory parent when that is not
+// nil: its path is then made only when needed, abs "" until then.
+func (l *lister) gobbleIn(parent *lsFile, name, abs string, fi fs.FileInfo, cmdline bool) *lsFile {
 	fsys := l.p.userFS()
 	var err error
+	if parent != nil && abs == "" && (fi == nil || l.cfg.deref == lsDerefAlways || cmdline) {
+		abs = (&lsFile{name: name, parent: parent}).path()
+	}
 	switch {
 	case l.cfg.deref == lsDerefAlways || (cmdline && l.cfg.deref == lsDerefCmd):
 		fi, err = fsys.Stat(abs)
@@ -440,9 +493,10 @@ func (l *lister) gobble(name, abs string, fi fs.FileInfo, cmdline bool) *lsFile 
 		l.fail(cmdline, name, err)
 		return nil
 	}
-	f := &lsFile{name: name, abs: abs, fi: fi, cmdline: cmdline}
-	f.st, _ = fi.Sys().(*vfs.Stat)
+	f := l.newFile()
+	*f = lsFile{name: name, abs: abs, parent: parent, fi: fi, cmdline: cmdline}
 	if fi.Mode()&fs.ModeSymlink != 0 && (l.cfg.format == lsFmtLong || l.linkChk) {
+		abs = f.path()
 		f.link, _ = fsys.Readlink(abs)
 		if l.cfg.indicator >= lsIndFileType || l.linkChk {
 			if ti, err := fsys.Stat(abs); err == nil {
@@ -487,6 +541,7 @@ func (l *lister) listDir(d *lsFile, header bool) {
 		}
 	}
 	files := make([]*lsFile, 0, len(infos)+2)
+	l.reserve(len(infos))
 	prefix := d.name + "/"
 	if strings.HasSuffix(d.name, "/") {
 		prefix = d.name
@@ -508,11 +563,38 @@ func (l *lister) listDir(d *lsFile, header bool) {
 				l.fail(false, prefix+dot, syscall.EACCES)
 				continue
 			}
-			files = append(files, &lsFile{name: dot, abs: d.abs + "/" + dot, fi: fi, st: lsfamStat(fi)})
+			files = append(files, &lsFile{name: dot, abs: d.abs + "/" + dot, fi: fi, st: lsfamStat(fi), statDone: true})
 		}
+	}
+	// When the entries' paths are wanted (links read, devices numbered,
+	// directories entered, everything followed), they are made in one
+	// string; otherwise each is made if it is needed (lsFile.path).
+	var paths string
+	at, dirLen := 0, len(d.abs)+1
+	if d.abs == "/" {
+		dirLen = 1
+	}
+	if l.cfg.format == lsFmtLong || l.linkChk || l.cfg.recursive || l.cfg.deref == lsDerefAlways {
+		n := 0
+		for _, fi := range infos {
+			n += dirLen + len(fi.Name())
+		}
+		var b strings.Builder
+		b.Grow(n)
+		for _, fi := range infos {
+			b.WriteString(d.abs[:dirLen-1])
+			b.WriteByte('/')
+			b.WriteString(fi.Name())
+		}
+		paths = b.String()
 	}
 	for _, fi := range infos {
 		name := fi.Name()
+		abs := "" // the entry's path when made above
+		if paths != "" {
+			abs = paths[at : at+dirLen+len(name)]
+			at += dirLen + len(name)
+		}
 		if name[0] == '.' && !l.cfg.all && !l.cfg.almost {
 			continue
 		}
@@ -520,11 +602,6 @@ func (l *lister) listDir(d *lsFile, header bool) {
 			l.fail(false, prefix+name, syscall.EACCES)
 			continue
 		}
-		abs := d.abs + "/" + name
-		if d.abs == "/" {
-			abs = "/" + name
-		}
-		var f *lsFile
 		if l.cfg.deref == lsDerefAlways {
 			var err error
 			if fi, err = fsys.Stat(abs); err != nil {
@@ -532,7 +609,7 @@ func (l *lister) listDir(d *lsFile, header bool) {
 				continue
 			}
 		}
-		f = l.gobble(name, abs, fi, false)
+		f := l.gobbleIn(d, name, abs, fi, false)
 		if f != nil {
 			files = append(files, f)
 		}
@@ -566,7 +643,7 @@ func (l *lister) listDir(d *lsFile, header bool) {
 			return
 		}
 		if f.fi.IsDir() && f.name != "." && f.name != ".." {
-			l.listDir(&lsFile{name: prefix + f.name, abs: f.abs, fi: f.fi}, true)
+			l.listDir(&lsFile{name: prefix + f.name, abs: f.path(), fi: f.fi}, true)
 		}
 	}
 }
@@ -646,12 +723,12 @@ func lsCmpInt(a, b int64) int {
 
 // fileTime is the time -l shows and -t sorts by.
 func (l *lister) fileTime(f *lsFile) time.Time {
-	if f.st != nil {
+	if st := f.stat(); st != nil {
 		switch l.cfg.timeKind {
 		case lsTimeCtime:
-			return f.st.Ctime
+			return st.Ctime
 		case lsTimeAtime:
-			return f.st.Atime
+			return st.Atime
 		}
 	}
 	return f.fi.ModTime()
@@ -732,7 +809,7 @@ func (l *lister) computeWidths(files []*lsFile) {
 	}
 	for _, f := range files {
 		if l.cfg.inode {
-			w.inode = max(w.inode, lsDigits(lsfamIno(f.st)))
+			w.inode = max(w.inode, lsDigits(lsfamIno(f.stat())))
 		}
 		if l.cfg.blocks {
 			w.blocks = max(w.blocks, len(l.blockString(lsfamBlocks(f.fi))))
@@ -742,8 +819,8 @@ func (l *lister) computeWidths(files []*lsFile) {
 		}
 		nlink := 1
 		uid, gid := 0, 0
-		if f.st != nil {
-			nlink, uid, gid = f.st.Nlink, f.st.Uid, f.st.Gid
+		if st := f.stat(); st != nil {
+			nlink, uid, gid = st.Nlink, st.Uid, st.Gid
 		}
 		w.nlink = max(w.nlink, lsDigits(uint64(nlink)))
 		if !l.cfg.noOwner {
@@ -755,7 +832,7 @@ func (l *lister) computeWidths(files []*lsFile) {
 			w.group = max(w.group, utf8.RuneCountInString(s))
 		}
 		if f.fi.Mode()&fs.ModeDevice != 0 {
-			ma, mi := lsfamDevNumbers(f.abs)
+			ma, mi := lsfamDevNumbers(f.path())
 			w.major = max(w.major, lsDigits(uint64(ma)))
 			w.minor = max(w.minor, lsDigits(uint64(mi)))
 			w.size = max(w.size, w.major+2+w.minor)
@@ -785,7 +862,7 @@ func (l *lister) padLeft(s string, width int) {
 func (l *lister) printLong(f *lsFile) {
 	w := l.widths
 	if l.cfg.inode {
-		l.padLeft(strconv.FormatUint(lsfamIno(f.st), 10), w.inode)
+		l.padLeft(strconv.FormatUint(lsfamIno(f.stat()), 10), w.inode)
 	}
 	if l.cfg.blocks {
 		l.padLeft(l.blockString(lsfamBlocks(f.fi)), w.blocks)
@@ -794,8 +871,8 @@ func (l *lister) printLong(f *lsFile) {
 	l.w.WriteString(lsfamModeString(mode))
 	l.w.WriteByte(' ')
 	nlink, uid, gid := 1, 0, 0
-	if f.st != nil {
-		nlink, uid, gid = f.st.Nlink, f.st.Uid, f.st.Gid
+	if st := f.stat(); st != nil {
+		nlink, uid, gid = st.Nlink, st.Uid, st.Gid
 	}
 	l.padLeft(strconv.Itoa(nlink), w.nlink)
 	for i, id := range []int{uid, gid} {
@@ -818,7 +895,7 @@ func (l *lister) printLong(f *lsFile) {
 		}
 	}
 	if mode&fs.ModeDevice != 0 {
-		ma, mi := lsfamDevNumbers(f.abs)
+		ma, mi := lsfamDevNumbers(f.path())
 		lead := w.major + max(0, w.size-(w.major+2+w.minor))
 		fmt.Fprintf(l.w, "%*d, %*d ", lead, ma, w.minor, mi)
 	} else {
@@ -883,7 +960,7 @@ func (l *lister) frillsLen(f *lsFile) int {
 
 func (l *lister) printFrills(f *lsFile) {
 	if l.cfg.inode {
-		l.padLeft(strconv.FormatUint(lsfamIno(f.st), 10), l.widths.inode)
+		l.padLeft(strconv.FormatUint(lsfamIno(f.stat()), 10), l.widths.inode)
 	}
 	if l.cfg.blocks {
 		l.padLeft(l.blockString(lsfamBlocks(f.fi)), l.widths.blocks)

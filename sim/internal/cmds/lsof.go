@@ -475,7 +475,7 @@ func lsofPathFile(p *Proc, base lsofFile, fd, abs string) lsofFile {
 // -n and -P, and TCP's state.
 func lsofSockName(p *Proc, l kernel.Listener, numHost, numPort bool, services map[string]map[int]string) string {
 	host := "*"
-	if addr := ntListenAddrs[fmt.Sprintf("%s/%s/%d", l.Prog, l.Proto, l.Port)]; addr != "" {
+	if addr := ntListenAddr(l); addr != "" {
 		host = addr
 		if !numHost {
 			if name, ok := ntHostName(p, addr); ok {
@@ -579,7 +579,7 @@ func (in *lsofInet) match(l *kernel.Listener) bool {
 		return false
 	}
 	if in.host != "" {
-		addr := ntListenAddrs[fmt.Sprintf("%s/%s/%d", l.Prog, l.Proto, l.Port)]
+		addr := ntListenAddr(*l)
 		switch {
 		case addr == "":
 			// A socket bound to every address answers any of them.

@@ -19,6 +19,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"rclab/sim/internal/kernel"
 )
 
 func init() {
@@ -164,6 +167,21 @@ func ntLookupHost(p *Proc, name string) (ntHostEnt, bool) {
 
 // ntHostName is the reverse lookup of an address: the first name of its
 // /etc/hosts line.
+// ntHostCache remembers ntHostName's answers for one run of a program.
+type ntHostCache struct {
+	addr, host string
+	ok, set    bool
+}
+
+// name is ntHostName(p, addr), asked once per address in a row.
+func (c *ntHostCache) name(p *Proc, addr string) (string, bool) {
+	if !c.set || c.addr != addr {
+		c.host, c.ok = ntHostName(p, addr)
+		c.addr, c.set = addr, true
+	}
+	return c.host, c.ok
+}
+
 func ntHostName(p *Proc, addr string) (string, bool) {
 	data, err := syRead(p, "/etc/hosts")
 	if err != nil {
@@ -726,10 +744,22 @@ func ntRouteTable(p *Proc, numeric, extend, netstat bool) string {
 
 // ntListenAddrs are the daemons that bind the loopback address only, as
 // their CentOS 5 configurations make them.
-var ntListenAddrs = map[string]string{
-	"sendmail/tcp/25": "127.0.0.1", "sendmail/tcp/587": "127.0.0.1", "cupsd/tcp/631": "127.0.0.1",
-	"named/tcp/53": "127.0.0.1", "named/udp/53": "127.0.0.1", "named/tcp/953": "127.0.0.1",
-	"hpiod/tcp/2208": "127.0.0.1", "python/tcp/2207": "127.0.0.1",
+var ntListenAddrs = map[ntListenKey]string{
+	{"sendmail", "tcp", 25}: "127.0.0.1", {"sendmail", "tcp", 587}: "127.0.0.1", {"cupsd", "tcp", 631}: "127.0.0.1",
+	{"named", "tcp", 53}: "127.0.0.1", {"named", "udp", 53}: "127.0.0.1", {"named", "tcp", 953}: "127.0.0.1",
+	{"hpiod", "tcp", 2208}: "127.0.0.1", {"python", "tcp", 2207}: "127.0.0.1",
+}
+
+// ntListenKey names a listening socket by program, protocol and port.
+type ntListenKey struct {
+	prog, proto string
+	port        int
+}
+
+// ntListenAddr is the address l is bound to when it is not every one
+// (ntListenAddrs), or "".
+func ntListenAddr(l kernel.Listener) string {
+	return ntListenAddrs[ntListenKey{l.Prog, l.Proto, l.Port}]
 }
 
 const ntNetstatUsage = `usage: netstat [-veenNcCF] [<Af>] -r         netstat {-V|--version|-h|--help}
@@ -887,13 +917,16 @@ func ntNetstat(p *Proc) int {
 		}
 		b.WriteString("\n")
 		if all || listen {
-			accts := SharedPasswd(p.Sys)
-			svc := syIptServices(p)
+			// What the lines look up is read once, and only when needed.
+			var accts Accounts
+			var svc map[string]map[int]string
+			var hosts ntHostCache
+			var line []byte
 			for _, l := range p.Sys.Listeners() {
 				if (args && !tcp && l.Proto == "tcp") || (args && !udp && l.Proto == "udp") || (l.Proto != "tcp" && l.Proto != "udp") {
 					continue
 				}
-				host := ntListenAddrs[fmt.Sprintf("%s/%s/%d", l.Prog, l.Proto, l.Port)]
+				host := ntListenAddr(l)
 				if host == "" {
 					host = "0.0.0.0"
 				}
@@ -901,13 +934,16 @@ func ntNetstat(p *Proc) int {
 				if !numHosts {
 					if host == "0.0.0.0" {
 						local = "*"
-					} else if name, ok := ntHostName(p, host); ok {
+					} else if name, ok := hosts.name(p, host); ok {
 						local = name
 					}
 					foreign = "*"
 				}
 				port := strconv.Itoa(l.Port)
 				if !numPorts {
+					if svc == nil {
+						svc = syIptServices(p)
+					}
 					if name, ok := svc[l.Proto][l.Port]; ok {
 						port = name
 					}
@@ -919,7 +955,18 @@ func ntNetstat(p *Proc) int {
 				if l.Proto == "udp" {
 					state = ""
 				}
-				fmt.Fprintf(&b, "%-3s   %6d %6d %-27s %-27s %-12s", l.Proto, 0, 0, local+":"+port, foreign+":*", state)
+				// As fmt's "%-3s   %6d %6d %-27s %-27s %-12s".
+				line = padRight(line[:0], l.Proto, 3)
+				line = append(line, "   "...)
+				line = padLeftInt(line, 0, 6)
+				line = append(line, ' ')
+				line = padLeftInt(line, 0, 6)
+				line = append(line, ' ')
+				line = padRight2(line, local, ":", port, 27)
+				line = append(line, ' ')
+				line = padRight2(line, foreign, ":*", "", 27)
+				line = append(line, ' ')
+				line = padRight(line, state, 12)
 				if extend > 0 {
 					uid := 0
 					if pr, ok := p.Sys.Procs.Get(l.PID); ok {
@@ -927,21 +974,40 @@ func ntNetstat(p *Proc) int {
 					}
 					user := strconv.Itoa(uid)
 					if !numUsers {
+						if accts == nil {
+							accts = SharedPasswd(p.Sys)
+						}
 						user = accts.Name(uid)
 					}
-					fmt.Fprintf(&b, "%-10s %-10d ", user, 5000+l.Port*7+len(l.Proto))
+					// As "%-10s %-10d ".
+					line = padRight(line, user, 10)
+					line = append(line, ' ')
+					n := len(line)
+					line = strconv.AppendInt(line, int64(5000+l.Port*7+len(l.Proto)), 10)
+					for len(line)-n < 10 {
+						line = append(line, ' ')
+					}
+					line = append(line, ' ')
 				}
 				if prg {
-					name := "-"
 					if l.PID > 0 {
-						name = fmt.Sprintf("%d/%s", l.PID, l.Prog)
-						if len(name) > 19 {
-							name = name[:19]
+						// "%d/%s" cut to 19, then as "%-20s".
+						n := len(line)
+						line = strconv.AppendInt(line, int64(l.PID), 10)
+						line = append(line, '/')
+						line = append(line, l.Prog...)
+						if len(line)-n > 19 {
+							line = line[:n+19]
 						}
+						for utf8.RuneCount(line[n:]) < 20 {
+							line = append(line, ' ')
+						}
+					} else {
+						line = padRight(line, "-", 20)
 					}
-					fmt.Fprintf(&b, "%-20s", name)
 				}
-				b.WriteString("\n")
+				line = append(line, '\n')
+				b.Write(line)
 			}
 		}
 	}

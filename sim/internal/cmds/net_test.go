@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"rclab/sim/internal/kernel"
+	"rclab/sim/internal/proc"
 )
 
 // ntUp is a kernel over syFiles with the named interfaces up.
@@ -284,5 +285,41 @@ func TestNtPing(t *testing.T) {
 	}
 	if d := k.Clock.Now().Sub(before); d < 3*time.Second || d > 4*time.Second {
 		t.Errorf("ping localhost took %v of virtual time; want about 3s", d)
+	}
+}
+
+// TestNtNetstatExtend checks -e's user and inode columns and a program
+// name cut to 19 characters by -p.
+func TestNtNetstatExtend(t *testing.T) {
+	t.Parallel()
+	k := ntUp("lo", "eth0")(t)
+	k.Procs.Spawn(proc.Process{PPID: 1, UID: 0, Comm: "sshd"})
+	pid, _ := k.Procs.Spawn(proc.Process{PPID: 1, UID: 51, Comm: "sendmail"})
+	k.Listen("tcp", 22, 2, "sshd")
+	k.Listen("tcp", 25, pid, "sendmail")
+	k.Listen("tcp", 587, pid, "sendmail")
+	k.Listen("tcp", 111, 1101, "portmap")
+	k.Listen("udp", 111, 1101, "portmap")
+	k.Listen("udp", 631, 1380, "cupsd")
+	k.Listen("tcp", 631, 1380, "cupsd")
+	k.Listen("tcp", 2207, 123456, "python")
+	k.Listen("tcp", 40123, 123457, "rpc.statd-with-a-long-name")
+	k.Listen("udp", 953, 0, "named")
+	want := "Active Internet connections (only servers)\n" +
+		"Proto Recv-Q Send-Q Local Address               Foreign Address             State       User       Inode      PID/Program name   \n" +
+		"tcp        0      0 *:ssh                       *:*                         LISTEN      root       5157       2/sshd              \n" +
+		"tcp        0      0 localhost.localdomain:smtp  *:*                         LISTEN      51         5178       3/sendmail          \n" +
+		"tcp        0      0 *:sunrpc                    *:*                         LISTEN      root       5780       1101/portmap        \n" +
+		"tcp        0      0 localhost.localdomain:587   *:*                         LISTEN      51         9112       3/sendmail          \n" +
+		"tcp        0      0 localhost.localdomain:ipp   *:*                         LISTEN      root       9420       1380/cupsd          \n" +
+		"tcp        0      0 localhost.localdomain:2207  *:*                         LISTEN      root       20452      123456/python       \n" +
+		"tcp        0      0 *:40123                     *:*                         LISTEN      root       285864     123457/rpc.statd-wi \n" +
+		"udp        0      0 *:sunrpc                    *:*                                     root       5780       1101/portmap        \n" +
+		"udp        0      0 *:ipp                       *:*                                     root       9420       1380/cupsd          \n" +
+		"udp        0      0 *:953                       *:*                                     root       11674      -                   \n" +
+		"Active UNIX domain sockets (only servers)\n" +
+		"Proto RefCnt Flags       Type       State         I-Node PID/Program name    Path\n"
+	if out, _, st := runCmd(t, k, "netstat -lep", ""); out != want || st != 0 {
+		t.Errorf("netstat -lep = %q (%d); want %q", out, st, want)
 	}
 }

@@ -109,7 +109,7 @@ const passwdTries = 3
 func passwdMain(p *Proc) int {
 	stdin, named := false, false
 	uid, _ := p.Cred()
-	user := ReadPasswd(p.Sys).Name(uid)
+	user := SharedPasswd(p.Sys).Name(uid)
 	for _, a := range p.Args[1:] {
 		switch {
 		case a == "--stdin":
@@ -131,7 +131,7 @@ func passwdMain(p *Proc) int {
 		fmt.Fprintln(p.Stderr, "passwd: Only root can specify a user name.")
 		return 253
 	}
-	if _, ok := ReadPasswd(p.Sys).Lookup(user); !ok {
+	if _, ok := SharedPasswd(p.Sys).Lookup(user); !ok {
 		fmt.Fprintf(p.Stderr, "passwd: Unknown user name '%s'.\n", user)
 		return 1
 	}

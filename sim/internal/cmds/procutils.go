@@ -504,7 +504,7 @@ func pstreeMain(p *Proc) int {
 				return usage()
 			}
 		} else {
-			acc, ok := ReadPasswd(p.Sys).Lookup(a)
+			acc, ok := SharedPasswd(p.Sys).Lookup(a)
 			if !ok || acc.Name != a {
 				fmt.Fprintf(p.Stderr, "No such user name: %s\n", a)
 				return 1
@@ -774,7 +774,7 @@ func pgrepMain(p *Proc) int {
 				if n, ok := psNum(s); ok {
 					return n, true
 				}
-				a, ok := ReadPasswd(p.Sys).Lookup(s)
+				a, ok := SharedPasswd(p.Sys).Lookup(s)
 				if !ok || a.Name != s {
 					fmt.Fprintf(p.Stderr, "%s: invalid user name: %s\n", prog, s)
 					return 0, false
@@ -793,7 +793,7 @@ func pgrepMain(p *Proc) int {
 				if n, ok := psNum(s); ok {
 					return n, true
 				}
-				a, ok := ReadGroup(p.Sys).Lookup(s)
+				a, ok := sharedGroup(p.Sys).Lookup(s)
 				if !ok || a.Name != s {
 					fmt.Fprintf(p.Stderr, "%s: invalid group name: %s\n", prog, s)
 					return 0, false
@@ -1543,7 +1543,7 @@ func killallMain(p *Proc) int {
 			}
 			sig = s
 		case "u":
-			a, ok := ReadPasswd(p.Sys).Lookup(o.Arg)
+			a, ok := SharedPasswd(p.Sys).Lookup(o.Arg)
 			if !ok || a.Name != o.Arg {
 				fmt.Fprintf(p.Stderr, "Cannot find user %s\n", o.Arg)
 				return 1
@@ -1850,7 +1850,7 @@ func topParse(p *Proc) (o topOpts, st int, done bool) {
 				if !ok {
 					return bad("-%c requires argument", c)
 				}
-				acc, found := ReadPasswd(p.Sys).Lookup(v)
+				acc, found := SharedPasswd(p.Sys).Lookup(v)
 				if !found {
 					return bad("Invalid user")
 				}

@@ -113,7 +113,7 @@ func psCallerOf(p *Proc) psCaller {
 	if c.uid < 0 {
 		if parent, ok := t.Get(c.ppid); ok && (p.PPID != 0 || c.ppid != 1) {
 			c.uid, c.gid = parent.UID, parent.GID
-		} else if a, ok := ReadPasswd(p.Sys).Lookup(p.Getenv("USER")); ok && p.Getenv("USER") != "" {
+		} else if a, ok := SharedPasswd(p.Sys).Lookup(p.Getenv("USER")); ok && p.Getenv("USER") != "" {
 			c.uid, c.gid = a.ID, a.GID
 		} else {
 			c.uid, c.gid = 0, 0
@@ -166,13 +166,37 @@ func psTTYDev(name string) int {
 	return 1<<20 | h&0xfffff
 }
 
-// psIDMap maps uids (or gids) to names from a passwd or group file.
+// psIDMap maps uids (or gids) to names from a passwd or group file. as
+// must be a shared parse (SharedPasswd, sharedGroup), which never
+// changes: the maps of the last few are kept, by identity, and shared,
+// so callers only look names up in them.
 func psIDMap(as Accounts) map[int]string {
+	if len(as) == 0 {
+		return map[int]string{}
+	}
+	c := &psIDMaps
+	c.Lock()
+	defer c.Unlock()
+	for i := range c.from {
+		if len(c.from[i]) == len(as) && &c.from[i][0] == &as[0] {
+			return c.maps[i]
+		}
+	}
 	m := make(map[int]string, len(as))
 	for i := len(as) - 1; i >= 0; i-- {
 		m[as[i].ID] = as[i].Name
 	}
+	c.from[c.next], c.maps[c.next] = as, m
+	c.next = (c.next + 1) % len(c.from)
 	return m
+}
+
+// psIDMaps holds the last maps psIDMap made (passwd and group, often).
+var psIDMaps struct {
+	sync.Mutex
+	from [4]Accounts
+	maps [4]map[int]string
+	next int
 }
 
 // ---- rows: a process plus what ps derives from the table ----
@@ -188,51 +212,62 @@ type psRow struct {
 // starts a session and a group; a child of an interactive shell on the
 // same terminal leads its own job's group; others inherit their parent's.
 func psRows(list []proc.Process) ([]*psRow, func(pid int) *psRow) {
-	rows := make([]*psRow, len(list))
-	store := make([]psRow, len(list))
+	rows, store := psBuildRows(list, nil, nil)
+	return rows, store.by
+}
+
+// psRowSet is the rows of a process list, in its (PID) order.
+type psRowSet []psRow
+
+// by returns the row of pid, or nil.
+func (store psRowSet) by(pid int) *psRow {
+	lo, hi := 0, len(store)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if store[m].PID < pid {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(store) && store[lo].PID == pid {
+		return &store[lo]
+	}
+	return nil
+}
+
+// resolve gives r its session and process group, from its parent's.
+func (store psRowSet) resolve(r *psRow, depth int) {
+	if r.sid >= 0 {
+		return
+	}
+	parent := store.by(r.PPID)
+	if r.SessionLeader || parent == nil || parent == r || depth > 64 {
+		r.sid, r.pgid = r.PID, r.PID
+		if !r.SessionLeader && parent == nil {
+			r.sid, r.pgid = 0, 0
+		}
+		return
+	}
+	store.resolve(parent, depth+1)
+	r.sid = parent.sid
+	r.pgid = parent.pgid
+	if r.TTY != "" && (psIsShell(r.Comm) || parent.TTY == r.TTY && psIsShell(parent.Comm)) {
+		r.pgid = r.PID // job control: a shell and each of its jobs lead a group
+	}
+}
+
+// psBuildRows is psRows into rows and store, reused from an earlier run
+// (nil for new ones).
+func psBuildRows(list []proc.Process, rows []*psRow, store psRowSet) ([]*psRow, psRowSet) {
+	rows = slices.Grow(rows[:0], len(list))[:len(list)]
+	store = slices.Grow(store[:0], len(list))[:len(list)]
 	for i := range list {
-		store[i].Process = &list[i]
-		store[i].sid, store[i].pgid = -1, -1
-		store[i].dev = psTTYDev(list[i].TTY)
+		store[i] = psRow{Process: &list[i], sid: -1, pgid: -1, dev: psTTYDev(list[i].TTY)}
 		rows[i] = &store[i]
 	}
-	by := func(pid int) *psRow { // list is sorted by pid
-		lo, hi := 0, len(store)
-		for lo < hi {
-			m := (lo + hi) / 2
-			if store[m].PID < pid {
-				lo = m + 1
-			} else {
-				hi = m
-			}
-		}
-		if lo < len(store) && store[lo].PID == pid {
-			return &store[lo]
-		}
-		return nil
-	}
-	var resolve func(r *psRow, depth int)
-	resolve = func(r *psRow, depth int) {
-		if r.sid >= 0 {
-			return
-		}
-		parent := by(r.PPID)
-		if r.SessionLeader || parent == nil || parent == r || depth > 64 {
-			r.sid, r.pgid = r.PID, r.PID
-			if !r.SessionLeader && parent == nil {
-				r.sid, r.pgid = 0, 0
-			}
-			return
-		}
-		resolve(parent, depth+1)
-		r.sid = parent.sid
-		r.pgid = parent.pgid
-		if r.TTY != "" && (psIsShell(r.Comm) || parent.TTY == r.TTY && psIsShell(parent.Comm)) {
-			r.pgid = r.PID // job control: a shell and each of its jobs lead a group
-		}
-	}
 	for _, r := range rows {
-		resolve(r, 0)
+		store.resolve(r, 0)
 	}
 	for _, r := range rows {
 		r.tpgid = -1
@@ -246,7 +281,7 @@ func psRows(list []proc.Process) ([]*psRow, func(pid int) *psRow) {
 			}
 		}
 	}
-	return rows, by
+	return rows, store
 }
 
 func psIsShell(comm string) bool {
@@ -1530,22 +1565,28 @@ var psUnix98 = map[string]bool{"args": true, "comm": true, "etime": true, "group
 // ---- sort and format processing ----
 
 func psOneSpec(spec, override string, hasOverride bool) []psCol {
+	return psAppendSpec(nil, spec, override, hasOverride)
+}
+
+// psAppendSpec appends the columns of spec (a macro gives several) to
+// dst; nothing for an unknown spec.
+func psAppendSpec(dst []psCol, spec, override string, hasOverride bool) []psCol {
 	if s, ok := psSpecs[spec]; ok {
 		c := psCol{spec: s, name: s.head, width: s.width}
 		if hasOverride {
 			c.name = override
 			c.width = max(s.width, len(override))
 		}
-		return []psCol{c}
+		return append(dst, c)
 	}
 	if m, ok := psMacros[spec]; ok {
-		var out []psCol
-		for _, f := range strings.Split(m, ",") {
-			out = append(out, psOneSpec(f, override, hasOverride)...)
+		for m != "" {
+			var f string
+			f, m, _ = strings.Cut(m, ",")
+			dst = psAppendSpec(dst, f, override, hasOverride)
 		}
-		return out
 	}
-	return nil
+	return dst
 }
 
 // psFormatParse is procps' format_parse for one -o/o/O/--format argument.
@@ -1643,7 +1684,7 @@ func psAIXParse(arg, err string) ([]psCol, string) {
 			if !ok {
 				return nil, "Unknown AIX field descriptor."
 			}
-			out = append(out, psOneSpec(a[0], a[1], true)...)
+			out = psAppendSpec(out, a[0], a[1], true)
 			i += 2
 			continue
 		}
@@ -1847,8 +1888,10 @@ func (o *psOpts) process(p *Proc) string {
 			return "Conflicting format options."
 		}
 		if spec != "" {
-			for _, s := range strings.Split(spec, ",") {
-				o.cols = append(o.cols, psOneSpec(s, "", false)...)
+			for spec != "" {
+				var s string
+				s, spec, _ = strings.Cut(spec, ",")
+				o.cols = psAppendSpec(o.cols, s, "", false)
 			}
 			if o.formatMods&psFMj != 0 {
 				o.addAfter([]string{"PPID", "PID"}, "pgid")
@@ -1962,7 +2005,7 @@ func (o *psOpts) generateSysV() string {
 		push("label")
 	}
 	for i := len(l) - 1; i >= 0; i-- {
-		o.cols = append(o.cols, psOneSpec(l[i], "", false)...)
+		o.cols = psAppendSpec(o.cols, l[i], "", false)
 	}
 	return ""
 }
@@ -2425,8 +2468,11 @@ func psSortStrings(s []string) {
 // psBufs are the process list and output buffer a ps run reuses from
 // an earlier one: a student types ps aux again and again.
 type psBufs struct {
-	procs []proc.Process
-	out   []byte
+	procs     []proc.Process
+	out       []byte
+	rows, sel []*psRow
+	store     psRowSet
+	scratch   []byte
 }
 
 var psBufPool = sync.Pool{New: func() any { return new(psBufs) }}
@@ -2440,7 +2486,6 @@ func psPrint(p *Proc, o *psOpts, caller psCaller) int {
 		users:    psIDMap(SharedPasswd(p.Sys)),
 		cachedTy: psTTYDev(caller.tty),
 		myUID:    caller.uid,
-		scratch:  make([]byte, 0, 256),
 	}
 	// screen size, as set_screen_size and choose_dimensions
 	cols := 80
@@ -2494,14 +2539,19 @@ func psPrint(p *Proc, o *psOpts, caller psCaller) int {
 
 	bufs := psBufPool.Get().(*psBufs)
 	list := p.Sys.Procs.AppendList(bufs.procs[:0])
+	all, store := psBuildRows(list, bufs.rows, bufs.store)
+	sel := slices.Grow(bufs.sel[:0], len(all))
+	r.scratch = slices.Grow(bufs.scratch[:0], 256)
 	defer func() {
 		clear(list) // let go of what the processes point to
-		bufs.procs, bufs.out = list[:0], r.out[:0]
+		clear(all)
+		clear(store)
+		clear(sel[:cap(sel)])
+		bufs.procs, bufs.out, bufs.scratch = list[:0], r.out[:0], r.scratch[:0]
+		bufs.rows, bufs.store, bufs.sel = all[:0], store[:0], sel[:0]
 		psBufPool.Put(bufs)
 	}()
-	all, _ := psRows(list)
 	r.out = slices.Grow(bufs.out[:0], (len(all)+1)*min(r.activeCols, 104))
-	sel := make([]*psRow, 0, len(all))
 	for _, w := range all {
 		if r.want(w) {
 			sel = append(sel, w)

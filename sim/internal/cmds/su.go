@@ -79,12 +79,12 @@ func sySu(p *Proc) int {
 	if len(ops) > 0 {
 		user, ops = ops[0], ops[1:]
 	}
-	acct, found := ReadPasswd(p.Sys).Lookup(user)
+	acct, found := SharedPasswd(p.Sys).Lookup(user)
 	if !found {
 		p.Errorf("user %s does not exist", user)
 		return 1
 	}
-	caller := ReadPasswd(p.Sys).Name(ruid)
+	caller := SharedPasswd(p.Sys).Name(ruid)
 	if name == "su" && ruid != 0 && !suAuthenticate(p, acct.Name) {
 		p.Sys.SyslogTo(kernel.Secure, "su", p.PID, fmt.Sprintf(
 			"pam_unix(su:auth): authentication failure; logname=%s uid=%d euid=0 tty=%s ruser=%s rhost=  user=%s",

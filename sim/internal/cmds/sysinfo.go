@@ -1499,12 +1499,15 @@ func siGroupsOf(groups Accounts, user string, gid int) []int {
 	return out
 }
 
+// siIDLongs are id's long options.
+var siIDLongs = []LongOpt{
+	{Name: "context", Short: 'Z'}, {Name: "group", Short: 'g'}, {Name: "groups", Short: 'G'},
+	{Name: "name", Short: 'n'}, {Name: "real", Short: 'r'}, {Name: "user", Short: 'u'},
+	{Name: "help"}, {Name: "version"},
+}
+
 func siID(p *Proc) int {
-	opts, ops, err := Getopt(p.Args[1:], "agGnruZ", []LongOpt{
-		{Name: "context", Short: 'Z'}, {Name: "group", Short: 'g'}, {Name: "groups", Short: 'G'},
-		{Name: "name", Short: 'n'}, {Name: "real", Short: 'r'}, {Name: "user", Short: 'u'},
-		{Name: "help"}, {Name: "version"},
-	})
+	opts, ops, err := Getopt(p.Args[1:], "agGnruZ", siIDLongs)
 	if err != nil {
 		return p.BadUsage(err, 1)
 	}
@@ -1557,7 +1560,7 @@ Without any OPTION, print some useful set of identified information.`)
 	if len(ops) > 1 {
 		return siExtra(p, ops[1], 1)
 	}
-	users, groups := ReadPasswd(p.Sys), ReadGroup(p.Sys)
+	users, groups := SharedPasswd(p.Sys), sharedGroup(p.Sys) // looked up only
 	uid, gid, name := 0, 0, users.Name(0)
 	if len(ops) == 1 {
 		found := false
@@ -1636,7 +1639,7 @@ Same as id -un.
 		return siExtra(p, ops[0], 1)
 	}
 	uid, _ := p.Cred()
-	name := ReadPasswd(p.Sys).Name(uid)
+	name := SharedPasswd(p.Sys).Name(uid)
 	if name == strconv.Itoa(uid) {
 		p.Errorf("cannot find name for user ID %d", uid)
 		return 1

@@ -31,6 +31,7 @@ import (
 	"math/big"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -1281,8 +1282,21 @@ var sySysctlDefaults = []struct{ key, val string }{
 
 // sySysctlProc is the /proc/sys file of a key.
 func sySysctlProc(key string) string {
+	if f, ok := sySysctlPaths[key]; ok {
+		return f
+	}
 	return "/proc/sys/" + strings.ReplaceAll(key, ".", "/")
 }
+
+// sySysctlPaths are the /proc/sys files of the known keys, made once:
+// sysctl looks every one up each time it runs.
+var sySysctlPaths = func() map[string]string {
+	m := make(map[string]string, len(sySysctlDefaults))
+	for _, d := range sySysctlDefaults {
+		m[d.key] = "/proc/sys/" + strings.ReplaceAll(d.key, ".", "/")
+	}
+	return m
+}()
 
 // sySysctlValues is the current value of every parameter: the kernel's
 // defaults with /etc/sysctl.conf applied (the boot ran sysctl -p), and a
@@ -1304,9 +1318,17 @@ func sySysctlValues(p *Proc) map[string]string {
 			}
 		}
 	}
+	buf := getIOBuf()
+	defer putIOBuf(buf)
 	for k := range vals {
-		if data, err := syRead(p, sySysctlProc(k)); err == nil {
-			vals[k] = strings.TrimRight(string(data), "\n")
+		f, err := p.Sys.FS.Open(p.Abs(sySysctlProc(k)))
+		if err != nil {
+			continue
+		}
+		data, err := readAllInto(*buf, f)
+		f.Close()
+		if err == nil {
+			vals[k] = string(bytes.TrimRight(data, "\n"))
 		}
 	}
 	return vals
@@ -1926,19 +1948,21 @@ func syRunNiced(p *Proc, cmd []string, nice int, who string) int {
 		fmt.Fprintf(p.Stderr, "%s: %s: %s\n", who, cmd[0], Strerror(syscall.ENOENT))
 		return 127
 	}
-	before := map[int]bool{}
-	for _, pr := range p.Sys.Procs.List() {
-		before[pr.PID] = true
-	}
+	before := p.Sys.Procs.Select(func(*proc.Process) bool { return true }) // in PID order
 	st := p.Run(cmd, nil, nil, nil)
 	base := path.Base(cmd[0])
 	if len(base) > 15 {
 		base = base[:15]
 	}
-	for _, pr := range p.Sys.Procs.List() {
-		if !before[pr.PID] && pr.Comm == base {
-			p.Sys.Procs.Update(pr.PID, func(x *proc.Process) { x.Nice = nice })
+	left := p.Sys.Procs.Select(func(pr *proc.Process) bool {
+		if pr.Comm != base {
+			return false
 		}
+		_, old := slices.BinarySearch(before, pr.PID)
+		return !old
+	})
+	for _, pid := range left {
+		p.Sys.Procs.Update(pid, func(x *proc.Process) { x.Nice = nice })
 	}
 	return st
 }

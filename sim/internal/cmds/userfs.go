@@ -30,7 +30,8 @@ type userFS struct {
 func (p *Proc) userFS() *userFS {
 	p.ufsOnce.Do(func() {
 		uid, gid := p.Cred()
-		p.ufs = &userFS{fs: p.Sys.FS, ids: idsOf(p.Sys, uid, gid)}
+		p.ufsVal = userFS{fs: p.Sys.FS, ids: idsOf(p.Sys, uid, gid)}
+		p.ufs = &p.ufsVal
 	})
 	return p.ufs
 }

@@ -573,14 +573,14 @@ func (rt *xinetdRT) count(ns *netState) int {
 func activate(k *kernel.Kernel, ns *netState, rt *xinetdRT, s *xinetd.Service) bool {
 	svc := &xinetdSvc{cfg: s}
 	if s.User != "" {
-		if a, ok := ReadPasswd(k).Lookup(s.User); ok {
+		if a, ok := SharedPasswd(k).Lookup(s.User); ok {
 			svc.uid, svc.gid = a.ID, a.GID
 		} else if n, err := strconv.Atoi(s.User); err == nil {
 			svc.uid, svc.gid = n, n
 		}
 	}
 	if s.Group != "" {
-		if g, ok := ReadGroup(k).Lookup(s.Group); ok {
+		if g, ok := sharedGroup(k).Lookup(s.Group); ok {
 			svc.gid = g.ID
 		} else if n, err := strconv.Atoi(s.Group); err == nil {
 			svc.gid = n
@@ -800,7 +800,7 @@ func rebuildXinetd(k *kernel.Kernel, ns *netState, pid int) *xinetdRT {
 	for _, s := range cfg.Active() {
 		if l, ok := k.Listening(s.Protocol, s.Port); ok && l.PID == pid {
 			svc := &xinetdSvc{cfg: s}
-			if a, ok := ReadPasswd(k).Lookup(s.User); ok {
+			if a, ok := SharedPasswd(k).Lookup(s.User); ok {
 				svc.uid, svc.gid = a.ID, a.GID
 			}
 			rt.services = append(rt.services, svc)

@@ -117,11 +117,12 @@ type Table struct {
 	mu    sync.Mutex
 	limit int
 	last  int
-	procs map[int]*Process
-	// sorted is AppendList's room for sorting, kept between calls.
-	sorted []*Process
-	subs   []func(Event)
-	now    func() time.Time
+	// procs are the records in PID order: PIDs are handed out rising, so
+	// a new one almost always goes at the end, and listing needs no sort.
+	procs []*Process
+	store recordStore
+	subs  []func(Event)
+	now   func() time.Time
 }
 
 // NewTable returns an empty table that holds at most limit live processes
@@ -130,7 +131,7 @@ func NewTable(limit int) *Table {
 	if limit < 1 {
 		limit = 1
 	}
-	return &Table{limit: limit, procs: make(map[int]*Process)}
+	return &Table{limit: limit}
 }
 
 // SetClock gives the table the clock it stamps a zero Start with; nil
@@ -151,6 +152,31 @@ func (t *Table) Len() int {
 	return len(t.procs)
 }
 
+// find returns where pid is, or would go, in t.procs; t.mu is held.
+func (t *Table) find(pid int) (int, bool) {
+	lo, hi := 0, len(t.procs)
+	if hi > 0 && t.procs[hi-1].PID < pid {
+		return hi, false // the usual case: past the newest
+	}
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if t.procs[m].PID < pid {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo, lo < len(t.procs) && t.procs[lo].PID == pid
+}
+
+// lookup returns the record of pid, or nil; t.mu is held.
+func (t *Table) lookup(pid int) *Process {
+	if i, ok := t.find(pid); ok {
+		return t.procs[i]
+	}
+	return nil
+}
+
 // Spawn adds p under the next free PID and returns it. It fails with
 // syscall.EAGAIN when the table is full, as fork does.
 func (t *Table) Spawn(p Process) (int, error) {
@@ -169,7 +195,7 @@ func (t *Table) Spawn(p Process) (int, error) {
 		if pid == 1 {
 			continue
 		}
-		if _, used := t.procs[pid]; !used {
+		if _, used := t.find(pid); !used {
 			found = true
 			break
 		}
@@ -179,9 +205,10 @@ func (t *Table) Spawn(p Process) (int, error) {
 		return 0, syscall.EAGAIN
 	}
 	t.last = pid
-	ev := t.insert(pid, p)
+	ev := t.insert(pid, &p)
+	subs := t.subs
 	t.mu.Unlock()
-	t.emit(ev)
+	notify(subs, ev)
 	return pid, nil
 }
 
@@ -193,7 +220,7 @@ func (t *Table) SpawnPID(pid int, p Process) error {
 		return syscall.EINVAL
 	}
 	t.mu.Lock()
-	if _, used := t.procs[pid]; used {
+	if _, used := t.find(pid); used {
 		t.mu.Unlock()
 		return syscall.EEXIST
 	}
@@ -201,52 +228,54 @@ func (t *Table) SpawnPID(pid int, p Process) error {
 		t.mu.Unlock()
 		return syscall.EAGAIN
 	}
-	ev := t.insert(pid, p)
+	ev := t.insert(pid, &p)
+	subs := t.subs
 	t.mu.Unlock()
-	t.emit(ev)
+	notify(subs, ev)
 	return nil
 }
 
-// insert stores p as pid; t.mu is held.
-func (t *Table) insert(pid int, p Process) Event {
-	p.PID = pid
-	p.Args = slices.Clone(p.Args)
-	if p.State == 0 {
-		p.State = 'S'
+// insert stores a copy of p as pid, which is free; t.mu is held.
+func (t *Table) insert(pid int, p *Process) Event {
+	r := t.store.record()
+	*r = *p
+	r.PID = pid
+	r.Args = t.store.args(p.Args)
+	if r.State == 0 {
+		r.State = 'S'
 	}
-	if p.Start.IsZero() && t.now != nil {
-		p.Start = t.now()
+	if r.Start.IsZero() && t.now != nil {
+		r.Start = t.now()
 	}
-	t.procs[pid] = &p
-	return Event{Kind: Spawned, PID: pid, PPID: p.PPID, Comm: p.Comm}
+	i, _ := t.find(pid)
+	t.procs = slices.Insert(t.procs, i, r)
+	return Event{Kind: Spawned, PID: pid, PPID: r.PPID, Comm: r.Comm}
 }
 
 // Get returns a copy of the process with that PID.
 func (t *Table) Get(pid int) (Process, bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	p, ok := t.procs[pid]
-	if !ok {
+	p := t.lookup(pid)
+	if p == nil {
 		return Process{}, false
 	}
 	return *p, true
 }
 
 // Update calls fn on the process with that PID under the table's lock and
-// reports whether it exists. fn must not call the table; it cannot change
-// the PID.
+// reports whether it exists. fn must not call the table or keep the
+// pointer; it cannot change the PID. Copies share Args, so fn replaces
+// Args rather than writing into it.
 func (t *Table) Update(pid int, fn func(*Process)) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	p, ok := t.procs[pid]
-	if !ok {
+	p := t.lookup(pid)
+	if p == nil {
 		return false
 	}
-	c := *p
-	c.Args = slices.Clone(c.Args)
-	fn(&c)
-	c.PID = pid
-	*p = c
+	fn(p)
+	p.PID = pid
 	return true
 }
 
@@ -256,20 +285,23 @@ func (t *Table) Exit(pid int) { t.exit(pid, 0) }
 
 func (t *Table) exit(pid int, sig Signal) {
 	t.mu.Lock()
-	p, ok := t.procs[pid]
+	i, ok := t.find(pid)
 	if !ok {
 		t.mu.Unlock()
 		return
 	}
-	delete(t.procs, pid)
+	p := t.procs[i]
+	t.procs = slices.Delete(t.procs, i, i+1)
 	for _, c := range t.procs {
 		if c.PPID == pid {
 			c.PPID = 1
 		}
 	}
 	ev := Event{Kind: Exited, PID: pid, PPID: p.PPID, Comm: p.Comm, Signal: sig, HadData: p.Data != nil}
+	t.store.free(p)
+	subs := t.subs
 	t.mu.Unlock()
-	t.emit(ev)
+	notify(subs, ev)
 }
 
 // Signal delivers sig to the process, as kill(2) does: ESRCH when there is
@@ -283,8 +315,8 @@ func (t *Table) Signal(pid int, sig Signal) error {
 		return syscall.EINVAL
 	}
 	t.mu.Lock()
-	p, ok := t.procs[pid]
-	if !ok {
+	p := t.lookup(pid)
+	if p == nil {
 		t.mu.Unlock()
 		return syscall.ESRCH
 	}
@@ -335,17 +367,10 @@ func (t *Table) List() []Process { return t.AppendList(nil) }
 func (t *Table) AppendList(dst []Process) []Process {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	ptrs := t.sorted[:0]
+	dst = slices.Grow(dst, len(t.procs))
 	for _, p := range t.procs {
-		ptrs = append(ptrs, p)
-	}
-	slices.SortFunc(ptrs, func(a, b *Process) int { return a.PID - b.PID })
-	dst = slices.Grow(dst, len(ptrs))
-	for _, p := range ptrs {
 		dst = append(dst, *p)
 	}
-	clear(ptrs)
-	t.sorted = ptrs
 	return dst
 }
 
@@ -353,14 +378,13 @@ func (t *Table) AppendList(dst []Process) []Process {
 // PID.
 func (t *Table) Children(pid int) []Process {
 	t.mu.Lock()
+	defer t.mu.Unlock()
 	var out []Process
 	for _, p := range t.procs {
 		if p.PPID == pid {
 			out = append(out, *p)
 		}
 	}
-	t.mu.Unlock()
-	slices.SortFunc(out, func(a, b Process) int { return a.PID - b.PID })
 	return out
 }
 
@@ -368,8 +392,8 @@ func (t *Table) Children(pid int) []Process {
 func (t *Table) Alive(pid int) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	p, ok := t.procs[pid]
-	return ok && p.State != 'Z'
+	p := t.lookup(pid)
+	return p != nil && p.State != 'Z'
 }
 
 // Clone returns an independent copy of the table: the same processes
@@ -378,14 +402,17 @@ func (t *Table) Alive(pid int) bool {
 func (t *Table) Clone() *Table {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	c := &Table{limit: t.limit, last: t.last, now: t.now, procs: make(map[int]*Process, len(t.procs))}
+	c := &Table{limit: t.limit, last: t.last, now: t.now, procs: make([]*Process, len(t.procs))}
 	all := make([]Process, len(t.procs))
-	i := 0
-	for pid, p := range t.procs {
+	nargs := 0
+	for _, p := range t.procs {
+		nargs += len(p.Args)
+	}
+	c.store.arena = make([]string, 0, nargs)
+	for i, p := range t.procs {
 		all[i] = *p
-		all[i].Args = slices.Clone(p.Args)
-		c.procs[pid] = &all[i]
-		i++
+		all[i].Args = c.store.args(p.Args)
+		c.procs[i] = &all[i]
 	}
 	return c
 }
@@ -402,6 +429,11 @@ func (t *Table) emit(ev Event) {
 	t.mu.Lock()
 	subs := t.subs
 	t.mu.Unlock()
+	notify(subs, ev)
+}
+
+// notify calls the subscribers subs, read under the table's lock, with ev.
+func notify(subs []func(Event), ev Event) {
 	for _, fn := range subs {
 		fn(ev)
 	}

@@ -1,21 +1,18 @@
 package proc
 
-import "slices"
-
 // Select returns the PIDs of the processes keep accepts, in PID order,
 // without copying the table as List does. keep runs under the table's
 // lock on the table's own record: it must not call the table, change the
 // record or keep the pointer.
 func (t *Table) Select(keep func(p *Process) bool) []int {
 	t.mu.Lock()
+	defer t.mu.Unlock()
 	var pids []int
-	for pid, p := range t.procs {
+	for _, p := range t.procs {
 		if keep(p) {
-			pids = append(pids, pid)
+			pids = append(pids, p.PID)
 		}
 	}
-	t.mu.Unlock()
-	slices.Sort(pids)
 	return pids
 }
 
@@ -24,14 +21,10 @@ func (t *Table) Select(keep func(p *Process) bool) []int {
 func (t *Table) First(match func(p *Process) bool) (Process, bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	var best *Process
-	for pid, p := range t.procs {
-		if (best == nil || pid < best.PID) && match(p) {
-			best = p
+	for _, p := range t.procs {
+		if match(p) {
+			return *p, true
 		}
 	}
-	if best == nil {
-		return Process{}, false
-	}
-	return *best, true
+	return Process{}, false
 }

@@ -411,11 +411,8 @@ func (m *Machine) settle() {
 // mingetty → login → bash does.
 func (m *Machine) loginConsole() {
 	pid := 0
-	for _, p := range m.k.Procs.List() {
-		if p.TTY == Console && p.Comm == "mingetty" {
-			pid = p.PID
-			break
-		}
+	if p, ok := m.k.Procs.First(func(p *proc.Process) bool { return p.TTY == Console && p.Comm == "mingetty" }); ok {
+		pid = p.PID
 	}
 	if pid != 0 {
 		m.k.Procs.Update(pid, func(p *proc.Process) {

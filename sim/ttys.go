@@ -147,11 +147,12 @@ func (m *Machine) settleTTYs() {
 // gettys finds the gettys waiting on terminals, by terminal.
 func (m *Machine) gettys() map[string]int {
 	out := map[string]int{}
-	for _, p := range m.k.Procs.List() {
+	m.k.Procs.Select(func(p *proc.Process) bool {
 		if p.TTY != "" && strings.HasSuffix(p.Comm, "getty") {
 			out[p.TTY] = p.PID
 		}
-	}
+		return false
+	})
 	return out
 }
 

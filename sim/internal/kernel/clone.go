@@ -47,11 +47,16 @@ func (k *Kernel) Clone() *Kernel {
 	c.FS.SetClock(c.Clock.Now)
 	c.Procs = k.Procs.Clone()
 	c.Procs.SetClock(c.Clock.Now)
-	for _, p := range c.Procs.List() {
-		if d, ok := p.Data.(ProcessData); ok {
-			data, onSignal := d.CloneFor(c, p.PID)
-			c.Procs.Update(p.PID, func(x *proc.Process) { x.Data, x.OnSignal = data, onSignal })
+	// Only the processes with data of their own need a look; copying the
+	// whole table for them costs more than the rest of the clone.
+	withData := c.Procs.Select(func(p *proc.Process) bool { _, ok := p.Data.(ProcessData); return ok })
+	for _, pid := range withData {
+		p, ok := c.Procs.Get(pid)
+		if !ok {
+			continue
 		}
+		data, onSignal := p.Data.(ProcessData).CloneFor(c, pid)
+		c.Procs.Update(pid, func(x *proc.Process) { x.Data, x.OnSignal = data, onSignal })
 	}
 	return c
 }

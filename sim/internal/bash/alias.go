@@ -53,7 +53,7 @@ func (r *Runner) aliasBuiltin(args []string) int {
 }
 
 func (r *Runner) ownAliases() {
-	if r.ashare {
+	if r.ashare || r.alias == nil {
 		m := make(map[string]string, len(r.alias)+1)
 		for k, v := range r.alias {
 			m[k] = v

@@ -25,7 +25,7 @@ func (r *Runner) RunBroken(ctx context.Context, src string, command bool, err er
 		return r.status, nil
 	}
 	if stmts := StmtsBefore(src, err); len(stmts) > 0 {
-		r.rd = &reader{list: stmts, text: src}
+		r.rd = reader{list: stmts, text: src}
 		st, rerr := r.RunLine(ctx, stmts)
 		if rerr != nil || r.exited {
 			return st, rerr

@@ -41,7 +41,7 @@ func init() {
 		"shopt":    func(r *Runner, args []string) int { return r.shoptBuiltin(args[1:]) },
 		"getopts":  (*Runner).getoptsBuiltin,
 		"let":      (*Runner).letBuiltin,
-		"echo":     func(r *Runner, args []string) int { return echoBuiltin(r.stdout(), args[1:]) },
+		"echo":     (*Runner).echoCmd,
 		"printf":   (*Runner).printfBuiltin,
 		"test":     (*Runner).testBuiltin,
 		"[":        (*Runner).testBuiltin,
@@ -64,6 +64,10 @@ func init() {
 		"pushd":   (*Runner).pushdBuiltin,
 		"popd":    (*Runner).popdBuiltin,
 		"dirs":    (*Runner).dirsBuiltin,
+	}
+	cmdTable = make(map[string]cmdEntry, len(builtins))
+	for name, fn := range builtins {
+		cmdTable[name] = cmdEntry{fn, lendArgs[name]}
 	}
 }
 
@@ -355,7 +359,7 @@ func (r *Runner) cdBuiltin(args []string) int {
 					continue
 				}
 				p := path.Join(r.abs(cd), dir)
-				if fi, err := r.statPath(p, true); err == nil && fi.IsDir() {
+				if m, ok := r.statMode(p, true); ok && m.IsDir() {
 					target, show = p, true
 					break
 				}
@@ -385,6 +389,18 @@ func (r *Runner) hashBuiltin(args []string) int {
 	return 0
 }
 
+// echoCmd is echo, its line built in the runner's scratch buffer
+// (checked out while the write runs).
+func (r *Runner) echoCmd(args []string) int {
+	buf := r.echoBuf
+	r.echoBuf = nil
+	st, buf := echoInto(r.stdout(), args[1:], buf)
+	if cap(buf) <= 4096 {
+		r.echoBuf = buf[:0]
+	}
+	return st
+}
+
 func (r *Runner) callerBuiltin(args []string) int {
 	if len(r.funcs_) == 0 {
 		return 1
@@ -399,6 +415,10 @@ type tester struct{ r *Runner }
 
 func (t tester) Stat(name string, follow bool) (fs.FileInfo, error) {
 	return t.r.statPath(name, follow)
+}
+
+func (t tester) StatMode(name string, follow bool) (fs.FileMode, bool) {
+	return t.r.statMode(name, follow)
 }
 
 func (t tester) Access(name string, mode uint32) error {

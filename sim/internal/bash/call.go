@@ -31,26 +31,19 @@ func (r *Runner) call(c *syntax.CallExpr, st *syntax.Stmt) {
 	r.substSt = -1
 	var args []string
 	if len(c.Args) > 0 {
-		// Expand into the runner's argument buffer (checked out, so
-		// that commands run while expanding take their own), and keep
-		// it there only for a builtin that is done with its arguments
-		// when it returns.
-		buf := r.argBuf
-		r.argBuf = nil
+		// Expand into one of the runner's argument buffers (taken off
+		// its stack, so that commands run while expanding take their
+		// own), and keep it there only for a command that is done with
+		// its arguments when it returns.
+		buf := r.takeArgBuf(len(c.Args))
 		var ok bool
-		if buf == nil {
-			buf = make([]string, 0, max(len(c.Args), 8))
-		}
-		args, ok = r.fieldsTo(buf[:0], c.Args)
+		args, ok = r.fieldsTo(buf, c.Args)
 		if !ok {
-			r.argBuf = buf
+			r.putArgBuf(buf)
 			return
 		}
-		if len(args) > 0 && r.lends(args[0]) {
-			defer r.returnArgs(args)
-		} else {
-			r.argBuf = buf
-			args = slices.Clone(args)
+		if len(args) == 0 {
+			r.putArgBuf(args)
 		}
 	}
 	if len(args) == 0 {
@@ -58,7 +51,20 @@ func (r *Runner) call(c *syntax.CallExpr, st *syntax.Stmt) {
 		return
 	}
 	if !r.step() {
+		r.putArgBuf(args)
 		return
+	}
+	// The name is looked up once, after step (whose traps may change
+	// the functions): nothing between here and the dispatch
+	// (assignments, redirections) can define or remove a function of
+	// this shell (their substitutions run in subshells).
+	cmd := r.resolve(args[0], false)
+	if cmd.lends() {
+		defer r.putArgBuf(args)
+	} else {
+		lent := args
+		args = slices.Clone(args)
+		r.putArgBuf(lent)
 	}
 	temp := false
 	if len(c.Assigns) > 0 {
@@ -90,14 +96,14 @@ func (r *Runner) call(c *syntax.CallExpr, st *syntax.Stmt) {
 		saved := r.fds
 		opened, ok := r.redirect(st.Redirs)
 		if ok {
-			r.dispatch(args, st, false)
+			r.run(args, st, cmd)
 		} else {
 			r.status = 1
 		}
 		r.fds = saved
 		closeAll(opened)
 	} else {
-		r.dispatch(args, st, false)
+		r.run(args, st, cmd)
 	}
 	if temp {
 		r.vars.pop()
@@ -106,35 +112,86 @@ func (r *Runner) call(c *syntax.CallExpr, st *syntax.Stmt) {
 
 // lendArgs are the evaluator's builtins that keep nothing of their
 // argument slice once they return (strings they keep are immutable), so
-// the slice may be the runner's reused buffer.
+// the slice may be one of the runner's reused buffers. Sourcing and
+// eval run commands of their own, which take other buffers; . makes its
+// arguments the positional parameters only until it returns.
 var lendArgs = map[string]bool{
 	":": true, "true": true, "false": true, "break": true, "continue": true,
 	"return": true, "exit": true, "echo": true, "printf": true, "test": true,
 	"[": true, "unset": true, "read": true, "shift": true, "export": true,
 	"readonly": true, "declare": true, "typeset": true, "local": true,
 	"let": true, "pwd": true, "trap": true, "alias": true, "unalias": true,
-	"hash": true, "wait": true, "times": true,
+	"hash": true, "wait": true, "times": true, ".": true, "source": true,
+	"eval": true, "set": true,
 }
 
-// lends reports whether a command named name may run with its
-// arguments in the runner's reused buffer: an evaluator builtin of
-// lendArgs that no function and no Builtin hook takes first.
-func (r *Runner) lends(name string) bool {
-	if !lendArgs[name] {
-		return false
-	}
-	if _, ok := r.funcs[name]; ok {
-		return false
-	}
-	return r.cfg.Builtin == nil || (r.cfg.BuiltinNames != nil && !r.cfg.BuiltinNames[name])
+// resolved is what a command name stands for in a runner, looked up
+// once per command.
+type resolved struct {
+	fn      funcDef
+	isFunc  bool
+	hook    bool        // the Builtin hook is asked first
+	builtin builtinFunc // one of the evaluator's builtins; nil: none
+	lend    bool        // the builtin is one of lendArgs
 }
 
-// returnArgs gives the buffer args lives in back to the runner, cleared
-// so that it keeps no string alive.
-func (r *Runner) returnArgs(args []string) {
+// cmdEntry is an evaluator builtin with its lendArgs flag.
+type cmdEntry struct {
+	fn   builtinFunc
+	lend bool
+}
+
+// cmdTable is builtins and lendArgs in one map (made by init).
+var cmdTable map[string]cmdEntry
+
+func (r *Runner) resolve(name string, noFunc bool) resolved {
+	var c resolved
+	if !noFunc {
+		if c.fn, c.isFunc = r.funcs[name]; c.isFunc {
+			return c
+		}
+	}
+	c.hook = r.cfg.Builtin != nil && (r.cfg.BuiltinNames == nil || r.cfg.BuiltinNames[name])
+	if e, ok := cmdTable[name]; ok {
+		c.builtin, c.lend = e.fn, e.lend
+	}
+	return c
+}
+
+// lends reports whether the command may run with its arguments in one
+// of the runner's reused buffers: a function (its arguments are its
+// positional parameters until it returns, and nothing outlives the
+// call: a subshell it starts ends first), or an evaluator builtin of
+// lendArgs that no Builtin hook takes first.
+func (c *resolved) lends() bool { return c.isFunc || (c.lend && !c.hook) }
+
+// takeArgBuf returns an empty argument buffer, the runner's spare one
+// when it has one (nested commands each take one: a function's body
+// runs while its caller's arguments are in use).
+func (r *Runner) takeArgBuf(n int) []string {
+	if b := r.argBuf; b != nil {
+		r.argBuf = nil
+		return b
+	}
+	if k := len(r.argBufs); k > 0 {
+		b := r.argBufs[k-1]
+		r.argBufs[k-1] = nil
+		r.argBufs = r.argBufs[:k-1]
+		return b
+	}
+	return make([]string, 0, max(n, 8))
+}
+
+// putArgBuf gives back a buffer args lives in, cleared so that it
+// keeps no string alive.
+func (r *Runner) putArgBuf(args []string) {
 	clear(args)
-	if r.argBuf == nil || cap(args) > cap(r.argBuf) {
+	switch {
+	case cap(args) > 256:
+	case r.argBuf == nil:
 		r.argBuf = args[:0]
+	case len(r.argBufs) < 8:
+		r.argBufs = append(r.argBufs, args[:0])
 	}
 }
 
@@ -170,33 +227,50 @@ func (r *Runner) assignOnly(c *syntax.CallExpr, st *syntax.Stmt) {
 // one of the evaluator's builtins or a program. noFunc skips functions
 // (command), onlyBuiltin programs too (builtin).
 func (r *Runner) dispatch(args []string, st *syntax.Stmt, noFunc bool) {
-	name := args[0]
-	if !noFunc {
-		if fn, ok := r.funcs[name]; ok {
-			r.callFunc(name, fn, args)
-			return
-		}
+	r.run(args, st, r.resolve(args[0], noFunc))
+}
+
+// run runs an expanded command that resolved to cmd.
+func (r *Runner) run(args []string, st *syntax.Stmt, cmd resolved) {
+	if cmd.isFunc {
+		r.callFunc(args[0], cmd.fn, args)
+		return
 	}
 	var c *Call
-	if r.cfg.Builtin != nil && (r.cfg.BuiltinNames == nil || r.cfg.BuiltinNames[name]) {
+	if cmd.hook {
 		c = r.newCall(args, st)
 		if status, ok := r.cfg.Builtin(r.ctx, c); ok {
 			r.status = status
+			r.freeCall(c)
 			return
 		}
 	}
-	if fn, ok := builtins[name]; ok {
-		r.status = fn(r, args)
+	if cmd.builtin != nil {
+		if c != nil {
+			r.freeCall(c)
+		}
+		r.status = cmd.builtin(r, args)
 		return
 	}
 	if c == nil {
 		c = r.newCall(args, st)
 	}
 	r.runProgram(c)
+	r.freeCall(c)
 }
 
+// newCall describes a command to a hook. The Call comes from the
+// runner's free list: hooks use it only until they return (freeCall).
 func (r *Runner) newCall(args []string, st *syntax.Stmt) *Call {
-	c := &Call{
+	var c *Call
+	if n := len(r.callFree); n > 0 {
+		c = r.callFree[n-1]
+		r.callFree[n-1] = nil
+		r.callFree = r.callFree[:n-1]
+	} else {
+		c = new(Call)
+	}
+	*c = Call{
 		Args:   args,
 		Pos:    r.pos,
 		Stdin:  r.stdin(),
@@ -211,6 +285,15 @@ func (r *Runner) newCall(args []string, st *syntax.Stmt) *Call {
 		c.Background, c.Stmt = true, st
 	}
 	return c
+}
+
+// freeCall gives a Call back to the runner's free list once its hook
+// returned.
+func (r *Runner) freeCall(c *Call) {
+	*c = Call{}
+	if len(r.callFree) < 4 {
+		r.callFree = append(r.callFree, c)
+	}
 }
 
 // runProgram runs a command through the Exec hook.
@@ -241,6 +324,9 @@ func (r *Runner) callFunc(name string, fn funcDef, args []string) {
 	if r.stackShare {
 		r.unshareStacks()
 	}
+	if len(r.funcs_) == cap(r.funcs_) {
+		r.funcs_ = slices.Grow(r.funcs_, max(len(r.funcs_), 8))
+	}
 	r.funcs_ = append(r.funcs_, name)
 	r.pushFrame(fn.src)
 	saved := r.funcTraps()
@@ -270,6 +356,10 @@ func (r *Runner) Environ() []string {
 	r.envCache = r.vars.environ()
 	r.envGen = g
 	r.envOK = true
+	// A subshell that changed no variable sees its parent's
+	// environment: the parent may keep the list (fork's adoptEnv).
+	s := r.vars
+	r.envParent = s.parent != nil && s.gen == 0 && len(s.global) == 0 && len(s.frames) == 0
 	return r.envCache
 }
 

@@ -39,6 +39,10 @@ type Config struct {
 	Flags []string
 	// PID and PPID are $$ and $PPID.
 	PID, PPID int
+	// Host is the caller's own value for the runner and its subshells
+	// (Runner.Host), by which hooks shared by many runners find their
+	// state from a Call or Fork.
+	Host any
 
 	// Exec runs every command that is not a function or builtin, and
 	// returns its exit status. Nil: every such command is not found (127).
@@ -58,6 +62,12 @@ type Config struct {
 	// Stat describes a file (name absolute, or "" which must fail); follow
 	// false describes a symbolic link itself. Nil: no file exists.
 	Stat func(ctx context.Context, name string, follow bool) (fs.FileInfo, error)
+	// Mode, when set, gives the mode Stat would report (name absolute,
+	// or "" which must fail; follow as for Stat); ok is false where Stat
+	// fails. The tests and look-ups that need only a file's type and
+	// permission bits ask it, so they need not build a FileInfo. Nil:
+	// Stat.
+	Mode func(ctx context.Context, name string, follow bool) (mode fs.FileMode, ok bool)
 	// ReadDir lists a directory for globbing (name absolute). Nil: empty.
 	ReadDir func(ctx context.Context, name string) ([]fs.DirEntry, error)
 	// Access checks that the running user may read (4), write (2) or
@@ -102,7 +112,9 @@ type Config struct {
 	Prefix func(pos syntax.Pos) string
 }
 
-// Call is one command handed to the Exec or Builtin hook.
+// Call is one command handed to the Exec or Builtin hook. It is the
+// hook's only until it returns: the runner reuses it for a later command
+// (Args may be kept: the slice is the command's own).
 type Call struct {
 	// Args is the expanded command line; Args[0] is the name.
 	Args []string

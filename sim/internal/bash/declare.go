@@ -13,7 +13,19 @@ import (
 // assignment whose value is not split.
 func (r *Runner) declClause(c *syntax.DeclClause, st *syntax.Stmt) {
 	name := c.Variant.Value
-	args := make([]declArg, 0, len(c.Args))
+	// The arguments go into the runner's reused buffer, checked out
+	// while the declaration runs and given back cleared.
+	args := r.declBuf[:0]
+	r.declBuf = nil
+	if args == nil {
+		args = make([]declArg, 0, max(len(c.Args), 4))
+	}
+	defer func() {
+		clear(args)
+		if cap(args) <= 64 {
+			r.declBuf = args[:0]
+		}
+	}()
 	// words are the arguments as xtrace shows them, kept only under -x.
 	trace := r.opts.set[optXTrace]
 	var words []string

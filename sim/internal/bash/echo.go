@@ -16,6 +16,14 @@ import "io"
 // one Write; the status is 0, or 1 when the write fails (the caller may
 // report "echo: write error: …" from its writer's error).
 func echoBuiltin(w io.Writer, args []string) int {
+	st, _ := echoInto(w, args, nil)
+	return st
+}
+
+// echoInto is echoBuiltin building the line in buf's room (a runner's
+// scratch, which io.Writer's contract lets it reuse once Write returns);
+// it returns the buffer for the next line.
+func echoInto(w io.Writer, args []string, buf []byte) (int, []byte) {
 	newline, escapes := true, false
 	for len(args) > 0 && len(args[0]) > 1 && args[0][0] == '-' && echoOptions(args[0][1:]) {
 		for _, c := range args[0][1:] {
@@ -34,7 +42,10 @@ func echoBuiltin(w io.Writer, args []string) int {
 	for _, a := range args {
 		n += len(a) + 1
 	}
-	out := make([]byte, 0, n)
+	out := buf[:0]
+	if cap(out) < n {
+		out = make([]byte, 0, n)
+	}
 	for i, a := range args {
 		if escapes {
 			var stop bool
@@ -54,12 +65,12 @@ func echoBuiltin(w io.Writer, args []string) int {
 		out = append(out, '\n')
 	}
 	if len(out) == 0 || w == nil {
-		return 0
+		return 0, out
 	}
 	if _, err := w.Write(out); err != nil {
-		return 1
+		return 1, out
 	}
-	return 0
+	return 0, out
 }
 
 // echoOptions reports whether every letter of s is an echo option.

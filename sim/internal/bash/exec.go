@@ -12,7 +12,7 @@ import (
 // there.
 func (r *Runner) stmtList(list []*syntax.Stmt, top bool) {
 	for i := 0; i < len(list); i++ {
-		if r.rd != nil && top {
+		if top && r.rd.list != nil {
 			r.readTo(list, i)
 		}
 		r.stmt(list[i])
@@ -399,8 +399,10 @@ func (r *Runner) caseClause(c *syntax.CaseClause) {
 	r.status = 0
 }
 
-// funcTableSize is the room a function table starts with.
-const funcTableSize = 64
+// funcTableSize is the room a function table starts with: a library of
+// them (/etc/init.d/functions has 23) and a script's own few. A map
+// made for 28 entries takes 32 slots; one made for 64 would take 128.
+const funcTableSize = 28
 
 func (r *Runner) defineFunc(c *syntax.FuncDecl) {
 	if c.Name == nil {
@@ -414,10 +416,9 @@ func (r *Runner) defineFunc(c *syntax.FuncDecl) {
 			m[k] = v
 		}
 		r.funcs, r.fshare = m, false
-	case len(r.funcs) == 0:
-		// The first definition: most come from a library of them
-		// (/etc/init.d/functions has ~40), so make room at once
-		// rather than rehashing as it grows.
+	case r.funcs == nil:
+		// The first definition: most come from a library of them,
+		// so make room at once rather than rehashing as it grows.
 		r.funcs = make(map[string]funcDef, funcTableSize)
 	}
 	r.funcs[c.Name.Value] = funcDef{c.Body, r.curSource()}

@@ -140,7 +140,7 @@ func (r *Runner) literal(w *syntax.Word) (string, bool) {
 	if !x.word(w) {
 		return "", false
 	}
-	s := string(x.buf)
+	s := x.text()
 	r.freeExpander(x)
 	return s, true
 }
@@ -173,7 +173,7 @@ func (r *Runner) assignValue(w *syntax.Word) (string, bool) {
 	if !x.word(w) {
 		return "", false
 	}
-	s := string(x.buf)
+	s := x.text()
 	r.freeExpander(x)
 	return s, true
 }
@@ -239,6 +239,29 @@ type expander struct {
 	has    bool  // the current field exists, even if empty ("")
 	glob   bool  // the current field has an unquoted glob character
 	quoted []int // [start, end) pairs of quoted bytes in buf
+	// whole is a string buf holds all of when wholeOK and their lengths
+	// are equal (it was added to an empty buf, and nothing since): the
+	// field is that string, with no copy (text).
+	whole   string
+	wholeOK bool
+}
+
+// text is the current field as a string: the string it was copied from
+// when it came whole from one (a command substitution's output, a
+// parameter's value), else a copy of buf.
+func (x *expander) text() string {
+	if x.wholeOK && len(x.whole) == len(x.buf) {
+		return x.whole
+	}
+	return string(x.buf)
+}
+
+// addWhole appends s to buf, remembering it when buf was empty.
+func (x *expander) addWhole(s string) {
+	if len(x.buf) == 0 {
+		x.whole, x.wholeOK = s, true
+	}
+	x.buf = append(x.buf, s...)
 }
 
 // newExpander returns an expander for r, recycled from r's free list
@@ -249,7 +272,7 @@ func (r *Runner) newExpander(mode expMode) *expander {
 		x := r.xfree[n-1]
 		r.xfree[n-1] = nil
 		r.xfree = r.xfree[:n-1]
-		x.mode = mode
+		x.r, x.mode = r, mode // the list may come from a subshell (handSpares)
 		return x
 	}
 	return &expander{r: r, mode: mode}
@@ -269,22 +292,8 @@ func (r *Runner) freeExpander(x *expander) {
 // word expands one word into x.
 func (x *expander) word(w *syntax.Word) bool {
 	if x.mode == modeFields && x.r.opts.set[optBraceExpand] && hasBrace(w) {
-		// SplitBraces replaces the parts of the word it is given, never
-		// the parts themselves: a copy of the word header is enough.
-		cp := &syntax.Word{Parts: w.Parts}
-		if syntax.SplitBraces(cp) {
-			for bw, err := range expand.BracesSeq(&expand.Config{}, cp) {
-				if err != nil {
-					x.r.errf("%s", err)
-					x.r.abort()
-					return false
-				}
-				if !x.wordParts(bw.Parts) {
-					return false
-				}
-				x.endField()
-			}
-			return true
+		if ok, done := x.braceWord(w); done {
+			return ok
 		}
 	}
 	if !x.wordParts(w.Parts) {
@@ -294,6 +303,30 @@ func (x *expander) word(w *syntax.Word) bool {
 		x.endField()
 	}
 	return true
+}
+
+// braceWord expands a word with a brace expansion into its fields;
+// done is false when it has none after all. (Apart from word, whose
+// every call would otherwise pay for the loop's closure.)
+func (x *expander) braceWord(w *syntax.Word) (ok, done bool) {
+	// SplitBraces replaces the parts of the word it is given, never
+	// the parts themselves: a copy of the word header is enough.
+	cp := &syntax.Word{Parts: w.Parts}
+	if !syntax.SplitBraces(cp) {
+		return false, false
+	}
+	for bw, err := range expand.BracesSeq(&expand.Config{}, cp) {
+		if err != nil {
+			x.r.errf("%s", err)
+			x.r.abort()
+			return false, true
+		}
+		if !x.wordParts(bw.Parts) {
+			return false, true
+		}
+		x.endField()
+	}
+	return true, true
 }
 
 // hasBrace reports whether w may hold a brace expansion: its literal
@@ -487,7 +520,7 @@ func isGlobByte(c byte) bool {
 func (x *expander) addQuoted(s string) {
 	x.has = true
 	start := len(x.buf)
-	x.buf = append(x.buf, s...)
+	x.addWhole(s)
 	if x.mode != modeLiteral {
 		for i := 0; i < len(s); i++ {
 			if isGlobByte(s[i]) {
@@ -520,7 +553,7 @@ func (x *expander) addUnquoted(s string) {
 	}
 	t := x.r.ifsTable()
 	if t.empty {
-		x.buf = append(x.buf, s...)
+		x.addWhole(s)
 		if s != "" {
 			x.has = true
 		}
@@ -535,7 +568,11 @@ func (x *expander) addUnquoted(s string) {
 			for i < len(s) && !t.any[s[i]] {
 				i++
 			}
-			x.buf = append(x.buf, s[start:i]...)
+			if start == 0 && i == len(s) {
+				x.addWhole(s) // no part of a larger string stays alive
+			} else {
+				x.buf = append(x.buf, s[start:i]...)
+			}
 			x.has = true
 			x.markGlob(s[start:i])
 			continue
@@ -608,7 +645,7 @@ func (x *expander) altQuoted(parts []syntax.WordPart) bool {
 	for _, p := range parts {
 		switch p := p.(type) {
 		case *syntax.Lit:
-			x.addQuoted(unescapeDbl(p.Value))
+			x.addQuotedDbl(p.Value)
 		case *syntax.SglQuoted:
 			if p.Dollar {
 				x.addQuoted(ansiC(p.Value))
@@ -649,7 +686,7 @@ func (x *expander) dblQuoted(parts []syntax.WordPart) bool {
 	for _, p := range parts {
 		switch p := p.(type) {
 		case *syntax.Lit:
-			x.addQuoted(unescapeDbl(p.Value))
+			x.addQuotedDbl(p.Value)
 		case *syntax.ParamExp:
 			val, ok := x.r.paramExp(p, true)
 			if !ok {
@@ -685,18 +722,41 @@ func (x *expander) dblQuoted(parts []syntax.WordPart) bool {
 	return true
 }
 
-// unescapeDbl removes the backslashes that escape $ ` " \ and newline
-// inside double quotes.
-func unescapeDbl(s string) string { return unescape(s, true) }
+// addQuotedDbl adds the text of a literal inside double quotes, with the
+// backslashes that escape $ ` " \ and newline removed as it is copied.
+func (x *expander) addQuotedDbl(s string) {
+	if strings.IndexByte(s, '\\') < 0 {
+		x.addQuoted(s)
+		return
+	}
+	x.has = true
+	start := len(x.buf)
+	x.buf = appendUnescaped(x.buf, s, true)
+	if x.mode != modeLiteral {
+		for i := start; i < len(x.buf); i++ {
+			if isGlobByte(x.buf[i]) {
+				x.quoted = append(x.quoted, start, len(x.buf))
+				break
+			}
+		}
+	}
+}
 
 // unescape removes the backslashes before $ ` \ and newline, and before "
 // when quote is set (double quotes; a here-document keeps it).
 func unescape(s string, quote bool) string {
-	i := strings.IndexByte(s, '\\')
-	if i < 0 {
+	if strings.IndexByte(s, '\\') < 0 {
 		return s
 	}
-	b := make([]byte, 0, len(s))
+	return string(appendUnescaped(make([]byte, 0, len(s)), s, quote))
+}
+
+// appendUnescaped appends s to b with unescape's backslashes removed.
+func appendUnescaped(b []byte, s string, quote bool) []byte {
+	i := strings.IndexByte(s, '\\')
+	if i < 0 {
+		return append(b, s...)
+	}
 	b = append(b, s[:i]...)
 	for ; i < len(s); i++ {
 		c := s[i]
@@ -713,7 +773,7 @@ func unescape(s string, quote bool) string {
 		}
 		b = append(b, c)
 	}
-	return string(b)
+	return b
 }
 
 // emit ends the current field (fields mode).
@@ -729,12 +789,13 @@ func (x *expander) emit() {
 			return
 		}
 	}
-	x.out = append(x.out, string(x.buf))
+	x.out = append(x.out, x.text())
 	x.reset()
 }
 
 func (x *expander) reset() {
 	x.buf = x.buf[:0]
+	x.whole, x.wholeOK = "", false
 	x.has = false
 	x.glob = false
 	x.quoted = x.quoted[:0]

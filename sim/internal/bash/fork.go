@@ -22,15 +22,39 @@ func (r *Runner) fork(kind ForkKind, p *Pipeline, member int, fn func(sub *Runne
 	if !r.forkStart(f) {
 		return false
 	}
+	shared := r.stackShare
 	sub := r.subshellOf()
+	r.handSpares(sub)
 	fn(sub)
 	sub.endSubshell()
+	sub.handSpares(r)
+	r.adoptEnv(sub)
+	// The subshell is done with r's stacks: r may write them in place
+	// again (unless an older holder still reads them).
+	r.stackShare = shared
 	r.status = sub.status
 	if sub.flow == flowStop {
 		r.stop(sub.stopErr)
 	}
 	r.forkEnd(f, sub.status)
 	return true
+}
+
+// adoptEnv keeps the environment a subshell of r worked out, when it is
+// r's own: the subshell had no variables of its own then, and r's have
+// not changed since (r waited).
+func (r *Runner) adoptEnv(sub *Runner) {
+	if sub.envOK && sub.envParent && !(r.envOK && r.envGen == sub.envGen) && sub.envGen == r.vars.genSum() {
+		r.envCache, r.envGen, r.envOK, r.envParent = sub.envCache, sub.envGen, true, false
+	}
+}
+
+// handSpares moves r's free argument buffers, expanders and Calls to
+// to: a subshell that runs while r waits for it uses them, and gives
+// them back when it ends.
+func (r *Runner) handSpares(to *Runner) {
+	to.argBuf, to.argBufs, to.callFree, to.xfree = r.argBuf, r.argBufs, r.callFree, r.xfree
+	r.argBuf, r.argBufs, r.callFree, r.xfree = nil, nil, nil, nil
 }
 
 func (r *Runner) forkStart(f *Fork) bool {
@@ -111,6 +135,7 @@ func (r *Runner) pipeline(c *syntax.BinaryCmd) {
 			return
 		}
 	}
+	shared := r.stackShare
 	var wg sync.WaitGroup
 	var in *stream = r.fds[0]
 	var prevPipe *io.PipeReader
@@ -169,6 +194,7 @@ func (r *Runner) pipeline(c *syntax.BinaryCmd) {
 		}
 	}
 	wg.Wait()
+	r.stackShare = shared // every member is done with r's stacks
 	for i, sub := range subs {
 		r.forkEnd(forks[i], statuses[i])
 		if sub.flow == flowStop {

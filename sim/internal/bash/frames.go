@@ -2,6 +2,7 @@ package bash
 
 import (
 	"io"
+	"slices"
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
@@ -33,6 +34,9 @@ func (r *Runner) pushFrame(src string) {
 	f := srcFrame{src, int(r.pos.Line())}
 	if r.stackShare {
 		r.unshareStacks()
+	}
+	if len(r.frames) == cap(r.frames) {
+		r.frames = slices.Grow(r.frames, max(len(r.frames), 8))
 	}
 	r.frames = append(r.frames, f)
 }
@@ -79,39 +83,57 @@ func (r *Runner) frameVar(name string) (*variable, bool) {
 type reader struct {
 	list []*syntax.Stmt
 	text string
-	next int // offset of the first line not read yet
+	// done counts the statements of list whose lines were read: the
+	// text up to offset(done). The offset is worked out only when set
+	// -v prints (a statement's end takes walking its tree).
+	done int
 }
 
 // SetText gives the text f was parsed from, so set -v (bash -v) can
 // print its lines as they are read when f runs.
 func (r *Runner) SetText(f *syntax.File, src string) {
-	r.rd = &reader{list: f.Stmts, text: src}
+	r.rd = reader{list: f.Stmts, text: src}
+}
+
+// offset is where the text of the first n statements ends: past the
+// newline that ends the last one's last line (the whole text once n
+// passes the end of list).
+func (rd *reader) offset(n int) int {
+	if n <= 0 {
+		return 0
+	}
+	if n > len(rd.list) {
+		return len(rd.text)
+	}
+	end := int(rd.list[n-1].End().Offset())
+	if end > len(rd.text) {
+		end = len(rd.text)
+	}
+	if nl := strings.IndexByte(rd.text[end:], '\n'); nl >= 0 {
+		return end + nl + 1
+	}
+	return len(rd.text)
 }
 
 // readTo reads the lines of r.rd up to the end of list[i]'s last line,
 // printing them under set -v; i == len(list) reads to the end.
 func (r *Runner) readTo(list []*syntax.Stmt, i int) {
-	rd := r.rd
+	rd := &r.rd
 	if len(list) == 0 || len(rd.list) == 0 || &list[0] != &rd.list[0] {
 		return
 	}
-	end := len(rd.text)
-	if i < len(list) {
-		end = int(list[i].End().Offset())
-		if end > len(rd.text) {
-			end = len(rd.text)
-		}
-		if nl := strings.IndexByte(rd.text[end:], '\n'); nl >= 0 {
-			end += nl + 1
-		} else {
-			end = len(rd.text)
-		}
+	n := i + 1
+	if i >= len(list) {
+		n = len(list) + 1
 	}
-	if end <= rd.next {
+	if n <= rd.done {
 		return
 	}
 	if r.opts.set[optVerbose] {
-		io.WriteString(r.stderr(), rd.text[rd.next:end])
+		// Statements end in order, so the offsets grow with n.
+		if start, end := rd.offset(rd.done), rd.offset(n); end > start {
+			io.WriteString(r.stderr(), rd.text[start:end])
+		}
 	}
-	rd.next = end
+	rd.done = n
 }

@@ -34,10 +34,8 @@ func (r *Runner) glob(pat string) ([]string, bool) {
 			lit := unescapeGlob(seg)
 			for _, b := range bases {
 				p := joinGlob(b, lit)
-				if last || true {
-					if _, err := r.statPath(p, false); err != nil {
-						continue
-					}
+				if _, ok := r.statMode(p, false); !ok {
+					continue
 				}
 				next = append(next, p)
 			}
@@ -118,8 +116,8 @@ func (r *Runner) isDirEntry(p string, e fs.DirEntry) bool {
 		return true
 	}
 	if e.Type()&fs.ModeSymlink != 0 {
-		fi, err := r.statPath(p, true)
-		return err == nil && fi.IsDir()
+		m, ok := r.statMode(p, true)
+		return ok && m.IsDir()
 	}
 	return false
 }
@@ -141,6 +139,19 @@ func (r *Runner) statPath(name string, follow bool) (fs.FileInfo, error) {
 		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrNotExist}
 	}
 	return r.cfg.Stat(r.ctx, r.abs(name), follow)
+}
+
+// statMode is the mode of a file through the Mode hook (Stat without
+// it); ok is false when the file cannot be described.
+func (r *Runner) statMode(name string, follow bool) (fs.FileMode, bool) {
+	if r.cfg.Mode != nil {
+		return r.cfg.Mode(r.ctx, r.abs(name), follow)
+	}
+	fi, err := r.statPath(name, follow)
+	if err != nil {
+		return 0, false
+	}
+	return fi.Mode(), true
 }
 
 func (r *Runner) readDir(name string) ([]fs.DirEntry, error) {

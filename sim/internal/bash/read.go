@@ -105,7 +105,7 @@ func (r *Runner) readBuiltin(args []string) int {
 	if s := r.fds[fd]; s != nil {
 		in = s.r
 	}
-	line, complete := readLine(in, delim, nchars, raw, r.stopped)
+	line, complete := r.readLine(in, delim, nchars, raw)
 	st := 0
 	if !complete {
 		st = 1
@@ -127,7 +127,8 @@ func (r *Runner) readBuiltin(args []string) int {
 		}
 		return st
 	}
-	fields := r.splitRead(line, len(names), raw)
+	var room [8]string
+	fields := r.splitReadTo(room[:0], line, len(names), raw)
 	for k, n := range names {
 		v := ""
 		if k < len(fields) {
@@ -143,13 +144,25 @@ func (r *Runner) readBuiltin(args []string) int {
 // readLine reads up to delim or n characters; backslash escapes the next
 // character (a backslash-newline continues the line) unless raw. The
 // escapes are kept (as \c) for splitRead; complete is false at end of
-// input.
-func readLine(in io.Reader, delim byte, n int, raw bool, stopped func() bool) (string, bool) {
+// input. The line is gathered in the runner's scratch buffer.
+func (r *Runner) readLine(in io.Reader, delim byte, n int, raw bool) (string, bool) {
 	if in == nil {
 		return "", false
 	}
-	br := byteReader(in)
-	var b []byte
+	var br io.ByteReader
+	if b, ok := in.(io.ByteReader); ok {
+		br = b
+	} else {
+		r.oneByte.r = in
+		br = &r.oneByte
+		defer func() { r.oneByte.r = nil }()
+	}
+	b := r.lineBuf[:0]
+	defer func() {
+		if cap(b) <= 4096 {
+			r.lineBuf = b[:0]
+		}
+	}()
 	count := 0
 	for {
 		if n >= 0 && count >= n {
@@ -176,7 +189,7 @@ func readLine(in io.Reader, delim byte, n int, raw bool, stopped func() bool) (s
 		}
 		b = append(b, c)
 		count++
-		if count%4096 == 0 && stopped() {
+		if count%4096 == 0 && r.stopped() {
 			return string(b), false
 		}
 	}
@@ -185,6 +198,11 @@ func readLine(in io.Reader, delim byte, n int, raw bool, stopped func() bool) (s
 // splitRead splits a read line into at most n fields (-1: all) on IFS;
 // the last field takes the rest of the line. Escapes are removed.
 func (r *Runner) splitRead(line string, n int, raw bool) []string {
+	return r.splitReadTo(nil, line, n, raw)
+}
+
+// splitReadTo is splitRead appending to out.
+func (r *Runner) splitReadTo(out []string, line string, n int, raw bool) []string {
 	t := r.ifsTable()
 	unescape := func(s string) string {
 		if raw || !strings.ContainsRune(s, '\\') {
@@ -216,7 +234,7 @@ func (r *Runner) splitRead(line string, n int, raw bool) []string {
 		return true
 	}
 	if t.empty {
-		return []string{unescape(line)}
+		return append(out, unescape(line))
 	}
 	// Leading and trailing IFS whitespace go.
 	s := line
@@ -225,7 +243,6 @@ func (r *Runner) splitRead(line string, n int, raw bool) []string {
 		start++
 	}
 	s = s[start:]
-	var out []string
 	i := 0
 	for len(s) > 0 {
 		if n > 0 && len(out) == n-1 {

@@ -178,7 +178,7 @@ func (r *Runner) openRedir(rd *syntax.Redirect, name string, fd, flag int, clobb
 	}
 	abs := r.abs(name)
 	if !clobber {
-		if fi, err := r.statPath(abs, true); err == nil && fi.Mode().IsRegular() {
+		if m, ok := r.statMode(abs, true); ok && m.IsRegular() {
 			r.errf("%s: cannot overwrite existing file", name)
 			return nil, false
 		}
@@ -350,24 +350,19 @@ func errText(err error) string {
 	return err.Error()
 }
 
-// byteReader gives read a byte at a time without reading ahead of what
-// it consumes, unless the descriptor is a pipe the shell made (nobody
-// else reads it), which is buffered.
-func byteReader(rd io.Reader) io.ByteReader {
-	if br, ok := rd.(io.ByteReader); ok {
-		return br
-	}
-	return oneByte{rd}
+// oneByte gives read a byte at a time without reading ahead of what it
+// consumes (a descriptor that is a pipe the shell made, which nobody
+// else reads, is buffered and reads bytes itself).
+type oneByte struct {
+	r io.Reader
+	b [1]byte
 }
 
-type oneByte struct{ r io.Reader }
-
-func (o oneByte) ReadByte() (byte, error) {
-	var b [1]byte
+func (o *oneByte) ReadByte() (byte, error) {
 	for {
-		n, err := o.r.Read(b[:])
+		n, err := o.r.Read(o.b[:])
 		if n == 1 {
-			return b[0], nil
+			return o.b[0], nil
 		}
 		if err != nil {
 			return 0, err

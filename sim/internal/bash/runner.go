@@ -20,36 +20,32 @@ type Runner struct {
 	name   string // $0
 	vars   *store
 	funcs  map[string]funcDef
-	fshare bool // funcs is shared with the parent: copy before a write
 	params []string
-	// argBuf is the room call expands a command line into when the
-	// command is one of lendArgs; nil while a command holds it.
-	argBuf []string
-	dir    string
-	fds    [10]*stream
-	opts   options
-	alias  map[string]string
-	ashare bool
-	traps  map[string]string
-	dirs   []string // pushd's stack, top first, without the working directory
+	// argBuf and argBufs are the free buffers call expands command
+	// lines into (call.go); callFree the free Calls for the hooks.
+	argBuf   []string
+	argBufs  [][]string
+	callFree []*Call
+	dir      string
+	fds      [10]*stream
+	opts     options
+	alias    map[string]string
+	traps    map[string]string
+	dirs     []string // pushd's stack, top first, without the working directory
 
 	status     int // $?
 	lastBg     int // $!
 	pipeStatus []int
-	flow       flow
 	flowN      int
-	exited     bool
 	stopErr    error
 
-	interactive bool
-	subshell    int // nesting of subshells ($BASH_SUBSHELL)
-	funcs_      []string
-	loops       int
-	sourcing    int
-	level       int // xtrace level: 1 + evals, sources, substitutions
-	noErrExit   int
-	inTrap      bool
-	pos         syntax.Pos
+	subshell  int // nesting of subshells ($BASH_SUBSHELL)
+	funcs_    []string
+	loops     int
+	sourcing  int
+	level     int // xtrace level: 1 + evals, sources, substitutions
+	noErrExit int
+	pos       syntax.Pos
 
 	getoptsChar int // getopts' place within the current argument
 	getoptsInd  int
@@ -62,28 +58,43 @@ type Runner struct {
 
 	envCache []string
 	envGen   uint64
-	envOK    bool
 
 	ifsCache *ifsTable
 	xfree    []*expander // expanders to reuse (expand.go)
 	substSt  int         // status of the last command substitution, -1 none
 	bgStmt   *syntax.Stmt
-	inPS4    bool
+
+	// declBuf is declClause's scratch; lineBuf and oneByte are read's;
+	// echoBuf is echo's.
+	declBuf []declArg
+	echoBuf []byte
+	lineBuf []byte
+	oneByte oneByte
 
 	arithScratch arithEval
-	arithBusy    bool
 	broken       *atomic.Bool // set when the pipe written to closed (SIGPIPE)
 
-	// trap.go's and frames.go's state: DEBUG is trapped; the signals
-	// delivered and not yet handled (bit n for signal n, bit 0 a fatal
-	// one); the pid a background job gave $!; the frames of BASH_SOURCE
-	// and BASH_LINENO.
-	debug   bool
+	// trap.go's and frames.go's state: the signals delivered and not
+	// yet handled (bit n for signal n, bit 0 a fatal one); the pid a
+	// background job gave $!; the frames of BASH_SOURCE and
+	// BASH_LINENO.
 	pending atomic.Uint64
 	jobPID  int
 	frames  []srcFrame
-	rd      *reader // the text being read, for set -v
+	rd      reader // the text being read, for set -v (list nil: none)
 
+	// The flags, together so they share words.
+	fshare      bool // funcs is shared with the parent: copy before a write
+	ashare      bool // alias is shared with the parent
+	flow        flow
+	exited      bool
+	interactive bool
+	inTrap      bool
+	envOK       bool
+	envParent   bool // envCache is the parent store's environment too
+	inPS4       bool
+	arithBusy   bool
+	debug       bool // DEBUG is trapped
 	// stackShare is set once a subshell holds funcs_ and frames (capped
 	// at their length): the next push copies rather than writing into
 	// the array a running child may read.
@@ -116,58 +127,77 @@ type stream struct {
 	w io.Writer
 }
 
+// runnerBlock is what New allocates at once: the runner with its
+// configuration, its tree's state, its store and its standard streams,
+// which live as long as it does (its subshells share the tree and may
+// share the streams).
+type runnerBlock struct {
+	r      Runner
+	cfg    Config
+	tree   treeState
+	vars   store
+	std    [3]stream
+	frame0 [1]srcFrame
+}
+
 // New returns a Runner built from cfg.
 func New(cfg Config) *Runner {
-	c := cfg
+	b := &runnerBlock{cfg: cfg}
+	c := &b.cfg
 	if c.Name == "" {
 		c.Name = "bash"
 	}
 	if c.Dir == "" {
 		c.Dir = "/"
 	}
-	r := &Runner{
-		cfg:         &c,
-		tree:        &treeState{},
+	r := &b.r
+	*r = Runner{
+		cfg:         c,
+		tree:        &b.tree,
 		name:        c.Name,
-		vars:        newStoreSized(len(c.Env) + len(c.Vars) + 12),
-		funcs:       map[string]funcDef{},
-		params:      append([]string(nil), c.Params...),
+		vars:        &b.vars,
+		params:      c.Params, // never changed in place: shift and set -- reslice or replace it
 		dir:         path.Clean(c.Dir),
-		alias:       map[string]string{},
-		traps:       map[string]string{},
 		interactive: c.Interactive,
 		level:       1,
 		getoptsInd:  1,
 	}
 	r.opts = defaultOptions(c.Interactive)
 	r.tree.rand.Store(uint32(c.PID)*2654435761 + 12345)
-	in := &stream{r: c.Stdin}
-	if c.Stdin == nil {
-		in = &stream{}
+	b.std[0].r = c.Stdin
+	b.std[1].w, b.std[2].w = c.Stdout, c.Stderr
+	if c.Stdout == nil {
+		b.std[1].w = io.Discard
 	}
-	out, errw := c.Stdout, c.Stderr
-	if out == nil {
-		out = io.Discard
+	if c.Stderr == nil {
+		b.std[2].w = io.Discard
 	}
-	if errw == nil {
-		errw = io.Discard
-	}
-	r.fds[0] = in
-	r.fds[1] = &stream{w: out}
-	r.fds[2] = &stream{w: errw}
+	r.fds[0], r.fds[1], r.fds[2] = &b.std[0], &b.std[1], &b.std[2]
+	// The starting variables come from one slab: the environment's, the
+	// caller's and bash's own (initVars).
+	n := len(c.Env) + len(c.Vars) + len(bashVars) + 4
+	b.vars.global = make(map[string]*variable, n+8)
+	b.vars.slab = make([]variable, n)
 	for _, kv := range c.Env {
 		name, val, ok := strings.Cut(kv, "=")
 		if !ok || !isName(name) {
 			continue
 		}
-		r.vars.global[name] = &variable{val: val, set: true, attr: attrExport, kv: kv}
+		v := b.vars.global[name]
+		if v == nil {
+			v = b.vars.newVar()
+			b.vars.global[name] = v
+		}
+		*v = variable{val: val, set: true, attr: attrExport, kv: kv}
 	}
 	for name, val := range c.Vars {
-		if v, ok := r.vars.global[name]; ok {
+		if v, ok := b.vars.global[name]; ok {
 			v.val = val
 			continue
 		}
-		r.vars.global[name] = &variable{val: val, set: true}
+		v := b.vars.newVar()
+		*v = variable{val: val, set: true}
+		b.vars.global[name] = v
 	}
 	r.initVars()
 	for _, name := range c.ReadOnly {
@@ -177,41 +207,57 @@ func New(cfg Config) *Runner {
 	}
 	r.setFlags(c.Flags)
 	if !c.Interactive {
-		r.frames = []srcFrame{{src: c.Name}} // BASH_SOURCE of a script
+		b.frame0[0].src = c.Name
+		r.frames = b.frame0[:1:1] // BASH_SOURCE of a script
 	}
 	return r
 }
 
+// bashVars are the variables bash sets itself when they are missing.
+var bashVars = [...]struct{ name, val string }{
+	{"IFS", " \t\n"},
+	{"PS4", "+ "},
+	{"OPTIND", "1"},
+	{"BASH", "/bin/bash"},
+	{"BASH_VERSION", "3.2.25(1)-release"},
+	{"HOSTTYPE", "i686"},
+	{"MACHTYPE", "i686-redhat-linux-gnu"},
+	{"OSTYPE", "linux-gnu"},
+	{"SHELLOPTS", ""},
+}
+
+// bashVersInfo is BASH_VERSINFO's value. Every shell's variable shares
+// it: the variable is read-only, so no assignment reaches the array
+// (its capacity is its length: an append would copy).
+var bashVersInfo = []arrElem{{0, "3"}, {1, "2"}, {2, "25"}, {3, "1"}, {4, "release"}, {5, "i686-redhat-linux-gnu"}}[:6:6]
+
 // initVars sets the variables bash sets itself when they are missing.
 func (r *Runner) initVars() {
+	s := r.vars
 	def := func(name, val string) {
-		if _, ok := r.vars.global[name]; !ok {
-			r.vars.global[name] = &variable{val: val, set: true}
+		if _, ok := s.global[name]; !ok {
+			v := s.newVar()
+			*v = variable{val: val, set: true}
+			s.global[name] = v
 		}
 	}
-	def("IFS", " \t\n")
-	def("PS4", "+ ")
-	def("OPTIND", "1")
-	def("BASH", "/bin/bash")
-	def("BASH_VERSION", "3.2.25(1)-release")
-	def("HOSTTYPE", "i686")
-	def("MACHTYPE", "i686-redhat-linux-gnu")
-	def("OSTYPE", "linux-gnu")
-	def("SHELLOPTS", "")
+	for _, d := range &bashVars {
+		def(d.name, d.val)
+	}
 	if r.interactive {
 		def("PS1", `\s-\v\$ `)
 		def("PS2", "> ")
 	}
-	if v, ok := r.vars.global["PWD"]; !ok || !v.set || !path.IsAbs(v.val) {
-		r.vars.global["PWD"] = &variable{val: r.dir, set: true, attr: r.attrOf("PWD")}
+	if v, ok := s.global["PWD"]; !ok || !v.set || !path.IsAbs(v.val) {
+		pwd := s.newVar()
+		*pwd = variable{val: r.dir, set: true, attr: r.attrOf("PWD")}
+		s.global["PWD"] = pwd
 	} else {
 		v.val = r.dir
 	}
-	arr := &variable{attr: attrArray | attrReadonly, set: true}
-	for i, s := range []string{"3", "2", "25", "1", "release", "i686-redhat-linux-gnu"} {
-		arr.arr = append(arr.arr, arrElem{i, s})
-	}
-	r.vars.global["BASH_VERSINFO"] = arr
+	arr := s.newVar()
+	*arr = variable{attr: attrArray | attrReadonly, set: true, arr: bashVersInfo}
+	s.global["BASH_VERSINFO"] = arr
 }
 
 func (r *Runner) attrOf(name string) attr {
@@ -260,9 +306,11 @@ func (r *Runner) subshellOf() *Runner {
 		frames:      r.frames[:len(r.frames):len(r.frames)],
 	}
 	r.stackShare = true
-	c.traps = map[string]string{}
 	for sig, cmd := range r.traps {
 		if cmd == "" && sig != "EXIT" {
+			if c.traps == nil {
+				c.traps = make(map[string]string, len(r.traps))
+			}
 			c.traps[sig] = ""
 		}
 	}
@@ -391,6 +439,9 @@ func (r *Runner) Name() string { return r.name }
 
 // Params are the positional parameters.
 func (r *Runner) Params() []string { return append([]string(nil), r.params...) }
+
+// Host is Config.Host.
+func (r *Runner) Host() any { return r.cfg.Host }
 
 // PID is $$.
 func (r *Runner) PID() int { return r.cfg.PID }

@@ -31,7 +31,7 @@ func (r *Runner) selectLoop(name string, items []string, body []*syntax.Stmt) {
 		}
 		b.WriteString(ps3)
 		r.stderr().Write([]byte(b.String()))
-		line, complete := readLine(r.stdin(), '\n', -1, true, r.stopped)
+		line, complete := r.readLine(r.stdin(), '\n', -1, true)
 		if !complete && line == "" {
 			fmt.Fprintln(r.stderr())
 			r.status = 1

@@ -141,7 +141,7 @@ func (r *Runner) sourceBuiltin(args []string) int {
 				dir = "."
 			}
 			p := r.abs(dir + "/" + name)
-			if fi, err := r.statPath(p, true); err == nil && fi.Mode().IsRegular() {
+			if m, ok := r.statMode(p, true); ok && m.IsRegular() {
 				file = p
 				break
 			}
@@ -152,13 +152,12 @@ func (r *Runner) sourceBuiltin(args []string) int {
 	var err error
 	if r.cfg.Source != nil {
 		abs := r.abs(file)
-		if fi, serr := r.statPath(abs, true); serr == nil && fi.IsDir() {
+		if m, ok := r.statMode(abs, true); ok && m.IsDir() {
 			err = syscall.EISDIR
 		} else {
 			f, src, err = r.cfg.Source(r.ctx, abs, name)
 		}
-		var pe syntax.ParseError
-		if err != nil && !errors.As(err, &pe) {
+		if err != nil && !isParseError(err) {
 			r.errf("%s: %s", name, errText(err))
 			return 1
 		}
@@ -179,8 +178,8 @@ func (r *Runner) sourceBuiltin(args []string) int {
 		r.params = args[2:]
 	}
 	r.pushFrame(file)
-	rd := r.rd
-	r.rd = &reader{list: f.Stmts, text: src}
+	rd := r.rd // the file that sources this one, read on after it
+	r.rd = reader{list: f.Stmts, text: src}
 	st := r.runNested(f.Stmts, true)
 	r.rd = rd
 	r.returnTrap()
@@ -189,6 +188,12 @@ func (r *Runner) sourceBuiltin(args []string) int {
 		r.params = params
 	}
 	return st
+}
+
+// isParseError reports whether err is (or wraps) a syntax.ParseError.
+func isParseError(err error) bool {
+	var pe syntax.ParseError
+	return errors.As(err, &pe)
 }
 
 func lineOf(err error) uint {
@@ -205,7 +210,7 @@ func (r *Runner) readFile(name string) (string, error) {
 		return "", syscall.ENOENT
 	}
 	abs := r.abs(name)
-	if fi, err := r.statPath(abs, true); err == nil && fi.IsDir() {
+	if m, ok := r.statMode(abs, true); ok && m.IsDir() {
 		return "", syscall.EISDIR
 	}
 	f, err := r.cfg.Open(r.ctx, abs, syscall.O_RDONLY, 0)

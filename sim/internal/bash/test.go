@@ -45,6 +45,9 @@ import (
 // bool), which is asked first. A file whose owner cannot be read belongs
 // to uid 0 and gid 0. -ef compares Sys().Ino() uint64 (false when either
 // side lacks it); -N reads Sys().Atime() time.Time (false without it).
+// The tests of a file's type and mode bits (-e -f -d -h …) ask the
+// optional method StatMode(name string, follow bool) (fs.FileMode, bool)
+// when the FileTester has it, and Stat otherwise.
 type FileTester interface {
 	// Stat describes name; follow false describes a symbolic link itself.
 	Stat(name string, follow bool) (fs.FileInfo, error)
@@ -58,6 +61,13 @@ type FileTester interface {
 	// OptionSet reports whether the shell option NAME (set -o NAME) is on;
 	// unknown names are off.
 	OptionSet(name string) bool
+}
+
+// modeStater is the optional FileTester method that gives the mode
+// Stat would report (ok false where Stat fails), for the tests that
+// need no more.
+type modeStater interface {
+	StatMode(name string, follow bool) (fs.FileMode, bool)
 }
 
 // fileOwnerer is the optional FileTester method that reads a file's owner.
@@ -358,37 +368,42 @@ func unaryTest(ft FileTester, op, x string) bool {
 	case 'x':
 		return x != "" && ft.Access(x, 1) == nil
 	case 'h', 'L':
-		fi := testStat(ft, x, false)
-		return fi != nil && fi.Mode()&fs.ModeSymlink != 0
+		m, ok := testMode(ft, x, false)
+		return ok && m&fs.ModeSymlink != 0
+	case 'a', 'e', 'f', 'd', 'S', 'c', 'b', 'p', 'u', 'g', 'k':
+		m, ok := testMode(ft, x, true)
+		if !ok {
+			return false
+		}
+		switch op[1] {
+		case 'f':
+			return m.IsRegular()
+		case 'd':
+			return m.IsDir()
+		case 'S':
+			return m&fs.ModeSocket != 0
+		case 'c':
+			return m&fs.ModeCharDevice != 0
+		case 'b':
+			return m&fs.ModeDevice != 0 && m&fs.ModeCharDevice == 0
+		case 'p':
+			return m&fs.ModeNamedPipe != 0
+		case 'u':
+			return m&fs.ModeSetuid != 0
+		case 'g':
+			return m&fs.ModeSetgid != 0
+		case 'k':
+			return m&fs.ModeSticky != 0
+		}
+		return true // -a, -e
 	}
 	fi := testStat(ft, x, true)
 	if fi == nil {
 		return false
 	}
-	m := fi.Mode()
 	switch op[1] {
-	case 'a', 'e':
-		return true
-	case 'f':
-		return m.IsRegular()
-	case 'd':
-		return m.IsDir()
 	case 's':
 		return fi.Size() > 0
-	case 'S':
-		return m&fs.ModeSocket != 0
-	case 'c':
-		return m&fs.ModeCharDevice != 0
-	case 'b':
-		return m&fs.ModeDevice != 0 && m&fs.ModeCharDevice == 0
-	case 'p':
-		return m&fs.ModeNamedPipe != 0
-	case 'u':
-		return m&fs.ModeSetuid != 0
-	case 'g':
-		return m&fs.ModeSetgid != 0
-	case 'k':
-		return m&fs.ModeSticky != 0
 	case 'O':
 		euid, _ := ft.Owner()
 		uid, _ := testFileOwner(ft, fi)
@@ -479,6 +494,22 @@ func testStat(ft FileTester, name string, follow bool) fs.FileInfo {
 		return nil
 	}
 	return fi
+}
+
+// testMode is the mode of name, through the FileTester's optional
+// StatMode method when it has one: "" never exists.
+func testMode(ft FileTester, name string, follow bool) (fs.FileMode, bool) {
+	if name == "" {
+		return 0, false
+	}
+	if ms, ok := ft.(modeStater); ok {
+		return ms.StatMode(name, follow)
+	}
+	fi, err := ft.Stat(name, follow)
+	if err != nil {
+		return 0, false
+	}
+	return fi.Mode(), true
 }
 
 // testFileOwner is the owner and group of the file fi describes.

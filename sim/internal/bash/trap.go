@@ -174,6 +174,9 @@ func (r *Runner) trapBuiltin(args []string) int {
 		if reset {
 			delete(r.traps, sig)
 		} else {
+			if r.traps == nil {
+				r.traps = make(map[string]string, 4)
+			}
 			r.traps[sig] = action
 		}
 	}

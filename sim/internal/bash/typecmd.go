@@ -29,8 +29,8 @@ func (r *Runner) kind(name string) (kind, detail string) {
 // lookPath finds an executable file on PATH through the Stat hook.
 func (r *Runner) lookPath(name string) (string, bool) {
 	if strings.Contains(name, "/") {
-		fi, err := r.statPath(name, true)
-		if err == nil && !fi.IsDir() && fi.Mode().Perm()&0o111 != 0 {
+		m, ok := r.statMode(name, true)
+		if ok && !m.IsDir() && m.Perm()&0o111 != 0 {
 			return name, true
 		}
 		return "", false
@@ -43,8 +43,7 @@ func (r *Runner) lookPath(name string) (string, bool) {
 			d = "."
 		}
 		p := r.abs(d + "/" + name)
-		fi, err := r.statPath(p, true)
-		if err == nil && fi.Mode().IsRegular() && fi.Mode().Perm()&0o111 != 0 {
+		if m, ok := r.statMode(p, true); ok && m.IsRegular() && m.Perm()&0o111 != 0 {
 			return p, true
 		}
 	}

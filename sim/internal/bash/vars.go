@@ -90,13 +90,6 @@ func (v *variable) values() []string {
 	return out
 }
 
-// clone copies v so that a subshell may change it.
-func (v *variable) clone() *variable {
-	c := *v
-	c.arr = slices.Clone(v.arr)
-	return &c
-}
-
 // store holds a shell's variables: globals, one frame per running
 // function (bash's dynamic scoping: a lookup walks the frames innermost
 // first, then the globals), and, for a subshell, the parent's store seen
@@ -112,14 +105,54 @@ type store struct {
 	parent *store
 	// gen counts changes to the exported environment, for the cache.
 	gen uint64
+	// slab is room for the next variables the store makes (newVar),
+	// taken in chunks rather than one allocation each; spare holds
+	// the maps of popped frames, cleared, for the next frames.
+	slab  []variable
+	nvars int
+	spare []map[string]*variable
+	// frame0, temp0 and spare0 are the room of the first frames.
+	frame0 [4]map[string]*variable
+	temp0  [4]bool
+	spare0 [4]map[string]*variable
 }
-
-// newStoreSized returns a store with room for n globals.
-func newStoreSized(n int) *store { return &store{global: make(map[string]*variable, n)} }
 
 // sub returns a child store over s.
 func (s *store) sub() *store {
-	return &store{global: make(map[string]*variable, 4), parent: s}
+	return &store{parent: s} // global is made on the first write (setGlobal)
+}
+
+// setGlobal binds name among s's globals.
+func (s *store) setGlobal(name string, v *variable) {
+	if s.global == nil {
+		s.global = make(map[string]*variable, 4)
+	}
+	s.global[name] = v
+}
+
+// newVar returns a new zero variable from the store's slab. A chunk
+// holds as many variables as the store made so far (2 to 16), so a
+// subshell that sets one or two variables takes little room.
+func (s *store) newVar() *variable {
+	if len(s.slab) == 0 {
+		s.slab = make([]variable, min(max(s.nvars, 2), 16))
+	}
+	v := &s.slab[0]
+	s.slab = s.slab[1:]
+	s.nvars++
+	return v
+}
+
+// frameMap returns an empty map for a frame's bindings, a popped
+// frame's when there is one.
+func (s *store) frameMap() map[string]*variable {
+	if n := len(s.spare); n > 0 {
+		m := s.spare[n-1]
+		s.spare[n-1] = nil
+		s.spare = s.spare[:n-1]
+		return m
+	}
+	return make(map[string]*variable, 4)
 }
 
 // lookup finds the variable name is bound to, nil when unbound.
@@ -154,16 +187,18 @@ func (s *store) own(name string, create bool) *variable {
 	}
 	if s.parent != nil {
 		if pv := s.parent.lookup(name); pv != nil {
-			v := pv.clone()
-			s.global[name] = v
+			v := s.newVar()
+			*v = *pv
+			v.arr = slices.Clone(pv.arr)
+			s.setGlobal(name, v)
 			return v
 		}
 	}
 	if !create {
 		return nil
 	}
-	v := &variable{}
-	s.global[name] = v
+	v := s.newVar()
+	s.setGlobal(name, v)
 	return v
 }
 
@@ -178,10 +213,10 @@ func (s *store) local(name string) (v *variable, fresh bool) {
 		return v, false
 	}
 	if top == nil {
-		top = make(map[string]*variable, 4)
+		top = s.frameMap()
 		s.frames[k] = top
 	}
-	v = &variable{}
+	v = s.newVar()
 	if old := s.lookup(name); old != nil && old.attr&attrExport != 0 {
 		v.attr = attrExport // bash: a local inherits the export attribute
 		s.gen++
@@ -194,6 +229,9 @@ func (s *store) local(name string) (v *variable, fresh bool) {
 // local): most function calls and temporary assignments bind nothing
 // there, or one name.
 func (s *store) push(temp bool) {
+	if s.frames == nil {
+		s.frames, s.temp = s.frame0[:0], s.temp0[:0]
+	}
 	s.frames = append(s.frames, nil)
 	s.temp = append(s.temp, temp)
 }
@@ -202,7 +240,7 @@ func (s *store) push(temp bool) {
 func (s *store) setFrame(name string, v *variable) {
 	k := len(s.frames) - 1
 	if s.frames[k] == nil {
-		s.frames[k] = make(map[string]*variable, 4)
+		s.frames[k] = s.frameMap()
 	}
 	s.frames[k][name] = v
 }
@@ -212,17 +250,30 @@ func (s *store) pop() {
 	s.frames[len(s.frames)-1] = nil
 	s.frames = s.frames[:len(s.frames)-1]
 	s.temp = s.temp[:len(s.temp)-1]
+	if top == nil {
+		return
+	}
 	// The environment changes when an exported binding goes, or one
 	// that hid an exported variable further out.
 	for name, v := range top {
 		if v.attr&attrExport != 0 {
 			s.gen++
-			return
+			break
 		}
 		if o := s.lookup(name); o != nil && o.attr&attrExport != 0 {
 			s.gen++
-			return
+			break
 		}
+	}
+	// No one holds the map any more (a subshell reading it through
+	// parent ends before its parent goes on): keep it for the next
+	// frame.
+	if len(top) <= 16 && len(s.spare) < 8 {
+		clear(top)
+		if s.spare == nil {
+			s.spare = s.spare0[:0]
+		}
+		s.spare = append(s.spare, top)
 	}
 }
 
@@ -247,7 +298,7 @@ func (s *store) unset(name string) {
 		s.gen++
 	}
 	if s.parent != nil && s.parent.lookup(name) != nil {
-		s.global[name] = &variable{tomb: true}
+		s.setGlobal(name, &variable{tomb: true})
 		s.gen++
 		return
 	}
@@ -294,40 +345,52 @@ func (s *store) collect(all map[string]*variable) {
 // out, and only the inner layers, which are small, are remembered.
 func (s *store) environ() []string {
 	out := make([]string, 0, 32)
-	var seen map[string]struct{}
-	for st := s; st != nil; st = st.parent {
-		for i := len(st.frames) - 1; i >= 0; i-- {
-			out, seen = addEnv(out, seen, st.frames[i], true, st == s)
-		}
-		out, seen = addEnv(out, seen, st.global, st.parent != nil, st == s)
-	}
-	sort.Strings(out)
-	return out
-}
-
-// addEnv appends the exported variables of one layer not hidden by a
-// name in seen; record adds the layer's names to seen, own says the
-// layer is the caller's (its variables may cache their NAME=value:
-// another runner's may be read concurrently, by pipeline members).
-func addEnv(out []string, seen map[string]struct{}, layer map[string]*variable, record, own bool) ([]string, map[string]struct{}) {
-	for name, v := range layer {
-		if seen != nil {
-			if _, ok := seen[name]; ok {
+	// seen holds the names of the inner layers: a short list, a map
+	// once it grows large.
+	var seenArr [16]string
+	seen := seenArr[:0]
+	var seenMap map[string]struct{}
+	// add appends the exported variables of one layer not hidden by a
+	// name seen; record adds the layer's names to seen, own says the
+	// layer is the caller's (its variables may cache their NAME=value:
+	// another runner's may be read concurrently, by pipeline members).
+	add := func(layer map[string]*variable, record, own bool) {
+		for name, v := range layer {
+			if seenMap != nil {
+				if _, ok := seenMap[name]; ok {
+					continue
+				}
+			} else if slices.Contains(seen, name) {
 				continue
 			}
-		}
-		if record {
-			if seen == nil {
-				seen = make(map[string]struct{}, 8)
+			if record {
+				switch {
+				case seenMap != nil:
+					seenMap[name] = struct{}{}
+				case len(seen) < len(seenArr):
+					seen = append(seen, name)
+				default:
+					seenMap = make(map[string]struct{}, 2*len(seen))
+					for _, n := range seen {
+						seenMap[n] = struct{}{}
+					}
+					seenMap[name] = struct{}{}
+				}
 			}
-			seen[name] = struct{}{}
+			if v.tomb || !v.set || v.attr&attrExport == 0 {
+				continue
+			}
+			out = append(out, v.envString(name, own))
 		}
-		if v.tomb || !v.set || v.attr&attrExport == 0 {
-			continue
-		}
-		out = append(out, v.envString(name, own))
 	}
-	return out, seen
+	for st := s; st != nil; st = st.parent {
+		for i := len(st.frames) - 1; i >= 0; i-- {
+			add(st.frames[i], true, st == s)
+		}
+		add(st.global, st.parent != nil, st == s)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // envString is NAME=value, from the cache when the value is unchanged;

@@ -32,6 +32,8 @@ type Budget struct {
 	mu     sync.Mutex
 	timer  *time.Timer
 	paused bool
+	// bc is the context WithBudget returns, kept in the budget.
+	bc budgetCtx
 }
 
 // StopError is returned through the interpreter when a budget runs out.
@@ -62,7 +64,23 @@ func WithBudget(parent context.Context, maxSteps int64, limit time.Duration) (co
 		b.mu.Unlock()
 		cancelCause(context.Canceled)
 	}
-	return context.WithValue(ctx, budgetKey{}, b), cancel
+	b.bc = budgetCtx{ctx, b}
+	return &b.bc, cancel
+}
+
+// budgetCtx is the context WithBudget returns: its cancellable context,
+// answering budgetKey with the budget (no allocation of its own).
+type budgetCtx struct {
+	context.Context
+	b *Budget
+}
+
+// Value answers budgetKey, and asks the parent otherwise.
+func (c *budgetCtx) Value(key any) any {
+	if _, ok := key.(budgetKey); ok {
+		return c.b
+	}
+	return c.Context.Value(key)
 }
 
 // Pause stops the host-time limit while the line waits for a person.

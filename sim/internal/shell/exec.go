@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"time"
 
+	"mvdan.cc/sh/v3/syntax"
+
 	"rclab/sim/internal/bash"
 
 	"rclab/sim/internal/cmds"
@@ -39,6 +41,9 @@ type Procs struct {
 	observe func(Ran)
 	// ext adds programs and refuses some (see Extension).
 	ext Extension
+
+	// hooks are the evaluator hooks its shells share (handlers.go).
+	hooks *kernelHooks
 
 	mu    sync.Mutex
 	pipes map[pipeKey]*pipeRun
@@ -149,7 +154,7 @@ type Ran struct {
 func (p *Procs) Observe(fn func(Ran)) { p.observe = fn }
 
 // NewProcs returns a program runner for k.
-func NewProcs(k *kernel.Kernel) *Procs { return &Procs{k: k} }
+func NewProcs(k *kernel.Kernel) *Procs { return &Procs{k: k, hooks: newKernelHooks(k)} }
 
 // Exec is one program start.
 type Exec struct {
@@ -168,6 +173,10 @@ type Exec struct {
 	Umask    fs.FileMode
 	// Prefix is how the parent shell prefixes "command not found".
 	Prefix string
+	// prefixOf, when set, is the shell whose prefix at prefixPos stands
+	// for Prefix: a message is rare, so the text is made only for one.
+	prefixOf  *Shell
+	prefixPos syntax.Pos
 	// PPID is the parent's pid, TTY the controlling terminal ("" none).
 	PPID int
 	TTY  string
@@ -194,20 +203,31 @@ type Exec struct {
 
 // exec is the evaluator's Exec hook: every command that is no function
 // or builtin runs as a program of the machine.
-func (s *Shell) exec(ctx context.Context, c *bash.Call) (status int) {
-	env := c.Environ()
-	job := ""
-	var started func(int)
-	bgPID := 0
+func (s *Shell) exec(ctx context.Context, c *bash.Call) int {
 	if c.Background {
-		if c.Stmt != nil {
-			job = jobText(c.Stmt)
-		}
-		r := c.Runner
-		started = func(pid int) { bgPID = pid; r.SetBackgroundPID(pid) }
-		defer func() { s.jobEnded(bgPID, status) }()
+		return s.execJob(ctx, c)
 	}
-	return s.procs.Run(ctx, Exec{
+	return s.procs.Run(ctx, s.execOf(c, "", nil))
+}
+
+// execJob runs a background job's program (cmd &): its pid becomes $!,
+// and its end is recorded for wait.
+func (s *Shell) execJob(ctx context.Context, c *bash.Call) (status int) {
+	job := ""
+	if c.Stmt != nil {
+		job = jobText(c.Stmt)
+	}
+	r := c.Runner
+	bgPID := 0
+	started := func(pid int) { bgPID = pid; r.SetBackgroundPID(pid) }
+	defer func() { s.jobEnded(bgPID, status) }()
+	return s.procs.Run(ctx, s.execOf(c, job, started))
+}
+
+// execOf is the program start of command c.
+func (s *Shell) execOf(c *bash.Call, job string, started func(int)) Exec {
+	env := c.Environ()
+	return Exec{
 		Argv:       c.Args,
 		Dir:        c.Dir,
 		Environ:    env[:len(env):len(env)],
@@ -219,7 +239,8 @@ func (s *Shell) exec(ctx context.Context, c *bash.Call) (status int) {
 		Keyboard:   keyboardFor(c.Stdin, c.Background, s.opts.Keyboard),
 		Term:       s.term,
 		Umask:      s.Umask(),
-		Prefix:     c.Prefix(),
+		prefixOf:   s,
+		prefixPos:  c.Pos,
 		PPID:       s.opts.PID,
 		TTY:        s.opts.TTY,
 		Background: c.Background,
@@ -228,7 +249,7 @@ func (s *Shell) exec(ctx context.Context, c *bash.Call) (status int) {
 		Member:     c.Member,
 		TermErr:    s.opts.TermErr,
 		Started:    started,
-	})
+	}
 }
 
 // fork is the evaluator's Fork hook: each member of a pipeline counts
@@ -268,13 +289,17 @@ func (p *Procs) LookPath(name, dir, pathVar string) (string, string, int) {
 	fsys := p.k.FS
 	if strings.Contains(name, "/") {
 		abs := absJoin(dir, name)
-		fi, err := fsys.Stat(abs)
+		m, ok := fsys.StatMode(abs)
 		switch {
-		case err != nil:
+		case !ok:
+			_, err := fsys.Stat(abs) // for its error
+			if err == nil {
+				err = syscall.ENOENT
+			}
 			return "", cmds.Strerror(err), 127
-		case fi.IsDir():
+		case m.IsDir():
 			return "", "is a directory", 126
-		case fi.Mode().Perm()&0o111 == 0:
+		case m.Perm()&0o111 == 0:
 			return "", cmds.Strerror(syscall.EACCES), 126
 		}
 		return abs, "", 0
@@ -288,16 +313,24 @@ func (p *Procs) LookPath(name, dir, pathVar string) (string, string, int) {
 		if d == "" {
 			d = "."
 		}
-		abs := absJoin(dir, d+"/"+name)
-		fi, err := fsys.Stat(abs)
-		if err == nil && fi.Mode().IsRegular() && fi.Mode().Perm()&0o111 != 0 {
-			return abs, "", 0
+		if m, ok := modeIn(fsys, dir, d, name); ok && m.IsRegular() && m.Perm()&0o111 != 0 {
+			return absJoin(dir, d+"/"+name), "", 0
 		}
 		if !found {
 			break
 		}
 	}
 	return "", "command not found", 127
+}
+
+// modeIn is the mode of the file absJoin(dir, d+"/"+name) names. The
+// name stays off the heap (a short one) when it is absolute and clean
+// as written, as PATH's directories are: most of them miss.
+func modeIn(fsys *vfs.FS, dir, d, name string) (fs.FileMode, bool) {
+	if s := d + "/" + name; path.IsAbs(s) && path.Clean(s) == s {
+		return fsys.StatMode(s)
+	}
+	return fsys.StatMode(absJoin(dir, d+"/"+name))
 }
 
 // Run starts a program and waits for it; the result is its exit status.
@@ -311,7 +344,7 @@ func (p *Procs) Run(ctx context.Context, e Exec) (status int) {
 	name := e.Argv[0]
 	abs, msg, st := p.LookPath(name, e.Dir, getenv(e.Environ, "PATH"))
 	if st != 0 {
-		fmt.Fprintf(e.Stderr, "%s%s: %s\n", e.Prefix, name, msg)
+		fmt.Fprintf(e.Stderr, "%s%s: %s\n", e.prefix(), name, msg)
 		return st
 	}
 	if uid, gid := p.credFor(e); uid != 0 && !p.mayExec(abs, uid, gid) {
@@ -319,31 +352,27 @@ func (p *Procs) Run(ctx context.Context, e Exec) (status int) {
 		if strings.Contains(name, "/") {
 			shown = name
 		}
-		fmt.Fprintf(e.Stderr, "%s%s: %s\n", e.Prefix, shown, cmds.Strerror(syscall.EACCES))
+		fmt.Fprintf(e.Stderr, "%s%s: %s\n", e.prefix(), shown, cmds.Strerror(syscall.EACCES))
 		return 126
 	}
-	head, err := readHead(p.k, abs, 4096)
+	hk, err := readHead(p.k, abs)
 	if err != nil {
-		fmt.Fprintf(e.Stderr, "%s%s: %s\n", e.Prefix, name, cmds.Strerror(err))
+		fmt.Fprintf(e.Stderr, "%s%s: %s\n", e.prefix(), name, cmds.Strerror(err))
 		return 126
 	}
-	prog, isProg := strings.CutPrefix(string(head), ProgramMagic)
-	prog, _, _ = strings.Cut(prog, "\n")
-	if !isProg {
-		prog = ""
-	}
+	prog, isProg, isELF := hk.prog, hk.isProg, hk.isELF
 	if p.denied(e, abs, prog) {
 		shown := abs // bash names the file it found on PATH
 		if strings.Contains(name, "/") {
 			shown = name
 		}
-		fmt.Fprintf(e.Stderr, "%s%s: %s\n", e.Prefix, shown, cmds.Strerror(syscall.EACCES))
+		fmt.Fprintf(e.Stderr, "%s%s: %s\n", e.prefix(), shown, cmds.Strerror(syscall.EACCES))
 		return 126
 	}
 	if isProg {
 		c, ok := p.lookup(prog)
 		if !ok {
-			fmt.Fprintf(e.Stderr, "%s%s: cannot execute binary file\n", e.Prefix, name)
+			fmt.Fprintf(e.Stderr, "%s%s: cannot execute binary file\n", e.prefix(), name)
 			return 126
 		}
 		e.Argv = argv0(e)
@@ -353,17 +382,17 @@ func (p *Procs) Run(ctx context.Context, e Exec) (status int) {
 		}
 		return p.runProgram(ctx, c, e, pid)
 	}
-	if bytes.HasPrefix(head, []byte("\x7fELF")) {
-		fmt.Fprintf(e.Stderr, "%s%s: cannot execute binary file\n", e.Prefix, name)
+	if isELF {
+		fmt.Fprintf(e.Stderr, "%s%s: cannot execute binary file\n", e.prefix(), name)
 		return 126
 	}
-	if interp, arg, ok := shebang(head); ok && !isShell(interp) {
+	if interp, arg, ok := hk.interp, hk.arg, hk.shebang; ok && !isShell(interp) {
 		if msg := badInterpreter(p.k, e.Dir, interp); msg != "" {
 			shown := abs
 			if strings.Contains(name, "/") {
 				shown = name
 			}
-			fmt.Fprintf(e.Stderr, "%s%s: %s: bad interpreter: %s\n", e.Prefix, shown, strings.ReplaceAll(interp, "\r", "^M"), msg)
+			fmt.Fprintf(e.Stderr, "%s%s: %s: bad interpreter: %s\n", e.prefix(), shown, strings.ReplaceAll(interp, "\r", "^M"), msg)
 			return 126
 		}
 		argv := []string{interp}
@@ -392,6 +421,14 @@ func (p *Procs) Run(ctx context.Context, e Exec) (status int) {
 	return st
 }
 
+// prefix is how the parent shell prefixes a message about e.
+func (e *Exec) prefix() string {
+	if e.prefixOf != nil {
+		return e.prefixOf.prefix(e.prefixPos)
+	}
+	return e.Prefix
+}
+
 // fork enters a new process for a program about to run, as fork+exec
 // would. When the table is full it reports bash's fork failure.
 func (p *Procs) fork(e Exec, exe string, argv []string, c *cmds.Command) (int, bool) {
@@ -417,7 +454,7 @@ func (p *Procs) fork(e Exec, exe string, argv []string, c *cmds.Command) (int, b
 		VSZ: vsz, RSS: rss,
 	})
 	if err != nil {
-		fmt.Fprintf(e.Stderr, "%sfork: %s\n", e.Prefix, cmds.Strerror(err))
+		fmt.Fprintf(e.Stderr, "%sfork: %s\n", e.prefix(), cmds.Strerror(err))
 		return 0, false
 	}
 	if e.Background && e.Started != nil {
@@ -426,8 +463,19 @@ func (p *Procs) fork(e Exec, exe string, argv []string, c *cmds.Command) (int, b
 	return pid, true
 }
 
+// progRun is what runProgram allocates for one program, at once: its
+// Proc, the Exec it came from, its context and its empty input.
+type progRun struct {
+	proc  cmds.Proc
+	e     Exec
+	ctx   progCtx
+	empty strings.Reader
+}
+
 func (p *Procs) runProgram(ctx context.Context, c *cmds.Command, e Exec, pid int) (status int) {
-	proc := &cmds.Proc{
+	rp := &progRun{e: e}
+	proc := &rp.proc
+	*proc = cmds.Proc{
 		Ctx:        ctx,
 		Args:       e.Argv,
 		Dir:        e.Dir,
@@ -445,14 +493,20 @@ func (p *Procs) runProgram(ctx context.Context, c *cmds.Command, e Exec, pid int
 		TTY:        e.TTY,
 	}
 	if proc.Stdin == nil {
-		proc.Stdin = strings.NewReader("")
+		rp.empty.Reset("")
+		proc.Stdin = &rp.empty
 		if e.Keyboard != nil {
 			proc.Stdin = e.Keyboard
 		}
 	}
-	proc.Ctx = withRunning(withExtension(ctx, p.ext), p, e.Term)
+	rp.ctx = progCtx{Context: ctx, run: running{p, e.Term}}
+	if x := p.ext; x.Program != nil || x.Denied != nil {
+		rp.ctx.ext, rp.ctx.hasExt = x, true
+	}
+	proc.Ctx = &rp.ctx
 	proc.Run = func(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
-		child := e
+		e := &rp.e
+		child := *e
 		child.Argv = argv
 		child.As = nil
 		child.Started = nil // $! is the job's own process
@@ -461,7 +515,7 @@ func (p *Procs) runProgram(ctx context.Context, c *cmds.Command, e Exec, pid int
 		}
 		child.Dir = proc.Dir
 		child.Environ = proc.Environ
-		child.Prefix = ""
+		child.Prefix, child.prefixOf = "", nil
 		child.PPID = pid
 		if stdin != nil {
 			child.Stdin = stdin
@@ -488,17 +542,40 @@ func (p *Procs) runProgram(ctx context.Context, c *cmds.Command, e Exec, pid int
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(e.Stderr, "%s: rclab internal error: %v\n", c.Name, r)
+			fmt.Fprintf(rp.e.Stderr, "%s: rclab internal error: %v\n", c.Name, r)
 			status = 1
 		}
-		if !e.Builtin {
-			p.finish(proc, e, pid, job, status)
+		if !rp.e.Builtin {
+			p.finish(proc, rp.e, pid, job, status)
 		}
 		if p.observe != nil {
-			p.observe(Ran{Argv: e.Argv, PID: pid, Status: status})
+			p.observe(Ran{Argv: rp.e.Argv, PID: pid, Status: status})
 		}
 	}()
 	return c.Main(proc)
+}
+
+// progCtx is a program's context: it carries the runner that started
+// the program with its terminal (runningKey), and the runner's
+// extension (extKey), with no allocation of their own.
+type progCtx struct {
+	context.Context
+	run    running
+	ext    Extension
+	hasExt bool
+}
+
+// Value answers runningKey and extKey, and asks the parent otherwise.
+func (c *progCtx) Value(key any) any {
+	switch key.(type) {
+	case runningKey:
+		return c.run
+	case extKey:
+		if c.hasExt {
+			return c.ext
+		}
+	}
+	return c.Context.Value(key)
 }
 
 // finish ends a program's process, unless it stays (a stopped background
@@ -546,7 +623,7 @@ func (p *Procs) RunScript(ctx context.Context, abs string, e Exec) int {
 func (p *Procs) runScript(ctx context.Context, abs string, e Exec, pid int) int {
 	f, src, err, perr := loadScript(p.k, abs, e.Argv[0])
 	if err != nil {
-		fmt.Fprintf(e.Stderr, "%s%s: %s\n", e.Prefix, e.Argv[0], cmds.Strerror(err))
+		fmt.Fprintf(e.Stderr, "%s%s: %s\n", e.prefix(), e.Argv[0], cmds.Strerror(err))
 		return 126
 	}
 	sh, err := New(Options{
@@ -627,21 +704,43 @@ func isShell(p string) bool {
 	return false
 }
 
-func readHead(k *kernel.Kernel, name string, n int) ([]byte, error) {
+// head is what Run needs of the first bytes of a file it executes.
+type head struct {
+	prog    string // the program a ProgramFile installs
+	isProg  bool
+	isELF   bool // a binary (that is no ProgramFile)
+	shebang bool // a #! line, naming interp with its one argument
+	interp  string
+	arg     string
+}
+
+// headBufs recycles the buffers readHead reads into.
+var headBufs = sync.Pool{New: func() any { return new([4096]byte) }}
+
+// readHead reads the first 4096 bytes of the file at name, as the
+// kernel does to decide how to run it.
+func readHead(k *kernel.Kernel, name string) (head, error) {
 	f, err := k.FS.Open(name)
 	if err != nil {
-		return nil, err
+		return head{}, err
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() < int64(n) {
-		n = int(fi.Size())
-	}
-	buf := make([]byte, n)
-	m, err := io.ReadFull(f, buf)
+	bp := headBufs.Get().(*[4096]byte)
+	defer headBufs.Put(bp)
+	m, err := io.ReadFull(f, bp[:])
 	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
-		return nil, err
+		return head{}, err
 	}
-	return buf[:m], nil
+	b := bp[:m]
+	var h head
+	if rest, ok := bytes.CutPrefix(b, []byte(ProgramMagic)); ok {
+		name, _, _ := bytes.Cut(rest, []byte("\n"))
+		h.prog, h.isProg = string(name), true
+		return h, nil
+	}
+	h.isELF = bytes.HasPrefix(b, []byte("\x7fELF"))
+	h.interp, h.arg, h.shebang = shebang(b)
+	return h, nil
 }
 
 func readAll(k *kernel.Kernel, name string) (string, error) {

@@ -1,8 +1,6 @@
 package shell
 
 import (
-	"context"
-
 	"rclab/sim/internal/cmds"
 )
 
@@ -43,13 +41,6 @@ func (p *Procs) denied(e Exec, abs, prog string) bool {
 // extKey carries the running program's Procs extension in its context, so
 // a shell it starts (bash -c) runs programs the same way.
 type extKey struct{}
-
-func withExtension(ctx context.Context, x Extension) context.Context {
-	if x.Program == nil && x.Denied == nil {
-		return ctx
-	}
-	return context.WithValue(ctx, extKey{}, x)
-}
 
 // procsFor is a program runner for a shell that program p starts: fresh,
 // with the extension of the runner that started p.

@@ -8,7 +8,9 @@ import (
 	"path"
 	"syscall"
 
+	"rclab/sim/internal/bash"
 	"rclab/sim/internal/cmds"
+	"rclab/sim/internal/kernel"
 )
 
 // absJoin makes name absolute against dir, lexically, as the kernel does
@@ -75,47 +77,109 @@ func (s *Shell) open(_ context.Context, abs string, flag int, perm fs.FileMode) 
 	return f, nil
 }
 
-func (s *Shell) stat(_ context.Context, abs string, follow bool) (fs.FileInfo, error) {
-	if abs == "" {
-		return nil, syscall.ENOENT
-	}
-	if follow {
-		return s.opts.Kernel.FS.Stat(abs)
-	}
-	return s.opts.Kernel.FS.Lstat(abs)
+// kernelHooks are the evaluator's hooks that need only the kernel: made
+// once per Procs and shared by the shells it starts, rather than bound
+// to each shell.
+type kernelHooks struct {
+	k       *kernel.Kernel
+	stat    func(ctx context.Context, abs string, follow bool) (fs.FileInfo, error)
+	mode    func(ctx context.Context, abs string, follow bool) (fs.FileMode, bool)
+	readDir func(ctx context.Context, abs string) ([]fs.DirEntry, error)
+	homeDir func(user string) (string, bool)
+	random  func() int
 }
 
-func (s *Shell) readDir(_ context.Context, abs string) ([]fs.DirEntry, error) {
-	f, err := s.opts.Kernel.FS.Open(abs)
-	if err != nil {
-		return nil, err
+func newKernelHooks(k *kernel.Kernel) *kernelHooks {
+	return &kernelHooks{
+		k: k,
+		// stat is the evaluator's Stat hook.
+		stat: func(_ context.Context, abs string, follow bool) (fs.FileInfo, error) {
+			if abs == "" {
+				return nil, syscall.ENOENT
+			}
+			if follow {
+				return k.FS.Stat(abs)
+			}
+			return k.FS.Lstat(abs)
+		},
+		// mode is the Mode hook: Stat's mode without a FileInfo.
+		mode: func(_ context.Context, abs string, follow bool) (fs.FileMode, bool) {
+			if abs == "" {
+				return 0, false
+			}
+			if follow {
+				return k.FS.StatMode(abs)
+			}
+			return k.FS.LstatMode(abs)
+		},
+		readDir: func(_ context.Context, abs string) ([]fs.DirEntry, error) {
+			f, err := k.FS.Open(abs)
+			if err != nil {
+				return nil, err
+			}
+			defer f.Close()
+			infos, err := f.Readdir(-1)
+			if err != nil {
+				return nil, err
+			}
+			out := make([]fs.DirEntry, len(infos))
+			for i, fi := range infos {
+				out[i] = fs.FileInfoToDirEntry(fi)
+			}
+			return out, nil
+		},
+		homeDir: func(user string) (string, bool) {
+			h, ok := homes(k)[user]
+			return h, ok
+		},
+		random: func() int { return k.Rand.IntN(32768) },
 	}
-	defer f.Close()
-	infos, err := f.Readdir(-1)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]fs.DirEntry, len(infos))
-	for i, fi := range infos {
-		out[i] = fs.FileInfoToDirEntry(fi)
-	}
-	return out, nil
 }
+
+// The hooks that are handed the runner find their shell by it
+// (Config.Host), so all shells share them.
+
+func hostExec(ctx context.Context, c *bash.Call) int { return c.Runner.Host().(*Shell).exec(ctx, c) }
+
+func hostBuiltin(ctx context.Context, c *bash.Call) (int, bool) {
+	return c.Runner.Host().(*Shell).builtin(ctx, c)
+}
+
+func hostFork(ctx context.Context, f *bash.Fork) error {
+	return f.Runner.Host().(*Shell).fork(ctx, f)
+}
+
+func hostUnfork(ctx context.Context, f *bash.Fork) { f.Runner.Host().(*Shell).unfork(ctx, f) }
+
+func fileOwner(fi fs.FileInfo) (int, int, bool) {
+	uid, gid := ownerOf(fi)
+	return uid, gid, true
+}
+
+func step(ctx context.Context) error { return budgetOf(ctx).step() }
 
 // access answers test -r/-w/-x for the shell's user: root may read and
 // write every existing file, and execute when any x bit is set (or a
 // directory).
 func (s *Shell) access(_ context.Context, abs string, mode uint32) error {
-	fi, err := s.opts.Kernel.FS.Stat(abs)
-	if err != nil {
+	m, ok := s.opts.Kernel.FS.StatMode(abs)
+	if !ok {
+		_, err := s.opts.Kernel.FS.Stat(abs)
+		if err == nil {
+			err = syscall.ENOENT // gone between the two looks
+		}
 		return err
 	}
 	uid, gid := s.cred()
-	if mode&1 != 0 && !fi.IsDir() && fi.Mode().Perm()&0o111 == 0 {
+	if mode&1 != 0 && !m.IsDir() && m.Perm()&0o111 == 0 {
 		return syscall.EACCES
 	}
 	if uid == 0 {
 		return nil
+	}
+	fi, err := s.opts.Kernel.FS.Stat(abs)
+	if err != nil {
+		return err
 	}
 	if cmds.CheckPath(s.opts.Kernel.FS, "access", abs, uid, gid) != nil || !cmds.MayAccess(fi, uid, gid, fs.FileMode(mode&7)) {
 		return syscall.EACCES

@@ -45,10 +45,6 @@ type running struct {
 	term  io.Writer
 }
 
-func withRunning(ctx context.Context, p *Procs, term io.Writer) context.Context {
-	return context.WithValue(ctx, runningKey{}, running{p, term})
-}
-
 // runningOf is the runner and terminal of program p; a fresh runner and
 // no terminal when it was not started by one.
 func runningOf(p *cmds.Proc) running {

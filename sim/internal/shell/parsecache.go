@@ -124,11 +124,8 @@ func readInto(k *kernel.Kernel, name string, buf []byte) ([]byte, error) {
 		return buf, err
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Size() > 0 && int64(cap(buf)-len(buf)) < fi.Size()+1 {
-		nb := make([]byte, len(buf), len(buf)+int(fi.Size())+512)
-		copy(nb, buf)
-		buf = nb
-	}
+	// The recycled buffer holds most scripts; a larger one grows as
+	// append grows a slice, and is recycled at its new size.
 	for {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]

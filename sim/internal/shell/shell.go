@@ -123,15 +123,22 @@ func New(o Options) (*Shell, error) {
 	if s.procs == nil {
 		s.procs = NewProcs(o.Kernel)
 	}
-	vars := map[string]string{"UID": "0", "EUID": "0"}
-	for name, val := range o.Vars {
-		if name == noLoginVar {
-			s.noLogin = val != ""
-			continue
+	vars := rootVars
+	if len(o.Vars) > 0 {
+		vars = make(map[string]string, len(o.Vars)+2)
+		vars["UID"], vars["EUID"] = "0", "0"
+		for name, val := range o.Vars {
+			if name == noLoginVar {
+				s.noLogin = val != ""
+				continue
+			}
+			vars[name] = val
 		}
-		vars[name] = val
 	}
-	k := o.Kernel
+	kh := s.procs.hooks
+	if kh == nil || kh.k != o.Kernel {
+		kh = newKernelHooks(o.Kernel)
+	}
 	s.r = bash.New(bash.Config{
 		Name:         o.Name,
 		Params:       o.Params,
@@ -146,33 +153,33 @@ func New(o Options) (*Shell, error) {
 		Flags:        o.Flags,
 		PID:          o.PID,
 		PPID:         o.PPID,
-		Exec:         s.exec,
-		Builtin:      s.builtin,
+		Host:         s,
+		Exec:         hostExec,
+		Builtin:      hostBuiltin,
 		BuiltinNames: hookBuiltins,
 		Open:         s.open,
-		Stat:         s.stat,
-		ReadDir:      s.readDir,
+		Stat:         kh.stat,
+		Mode:         kh.mode,
+		ReadDir:      kh.readDir,
 		Access:       s.access,
 		IsTerminal:   s.isTerminal,
 		Owner:        s.cred,
-		FileOwner: func(fi fs.FileInfo) (int, int, bool) {
-			uid, gid := ownerOf(fi)
-			return uid, gid, true
-		},
-		HomeDir: func(user string) (string, bool) {
-			h, ok := homes(k)[user]
-			return h, ok
-		},
-		Parse:  parseCached,
-		Source: s.source,
-		Step:   func(ctx context.Context) error { return budgetOf(ctx).step() },
-		Fork:   s.fork,
-		Unfork: s.unfork,
-		Random: func() int { return k.Rand.IntN(32768) },
-		Prefix: s.prefix,
+		FileOwner:    fileOwner,
+		HomeDir:      kh.homeDir,
+		Parse:        parseCached,
+		Source:       s.source,
+		Step:         step,
+		Fork:         hostFork,
+		Unfork:       hostUnfork,
+		Random:       kh.random,
+		Prefix:       s.prefix,
 	})
 	return s, nil
 }
+
+// rootVars are the shell variables of a shell given none: root's $UID
+// and $EUID (the evaluator only reads the map, so all shells share it).
+var rootVars = map[string]string{"UID": "0", "EUID": "0"}
 
 // readOnlyIDs are the variables every shell starts with read-only (the
 // evaluator only reads the list, so all shells share it).

@@ -61,8 +61,10 @@
 // broadcasts, boots); Apply is the way the candidate acts on it, and
 // Score evaluates every check, reboot-safe ones also on a rebooted copy,
 // without changing the candidate's machine. A check scores all its
-// points or none. Replay rebuilds a session from recorded actions, for
-// graders and the replayer. SelfTest runs a scenario's own tests: every
-// check fails at the start, the reference solution scores full marks,
-// each wrong answer scores what it says.
+// points or none; Tally counts the same points without wording the
+// outcomes, for graders. Replay rebuilds a session from recorded actions,
+// for graders and the replayer; ReplayFunc hands each result over as it
+// comes. SelfTest runs a scenario's own tests: every check fails at the
+// start, the reference solution scores full marks, each wrong answer
+// scores what it says, and a tally agrees with the score.
 package scenarios

@@ -38,7 +38,8 @@ var DefaultSeeds = []uint64{1, 2, 3}
 // SelfTest runs a scenario's own tests for each seed (DefaultSeeds when
 // none are given): every check fails at the start, the reference
 // solution scores full marks, and each wrong answer scores exactly its
-// score. It returns the problems found (nil when all hold).
+// score; each time, a grader's tally agrees with the score. It returns
+// the problems found (nil when all hold).
 func SelfTest(s *Scenario, seeds ...uint64) []Problem {
 	if len(seeds) == 0 {
 		seeds = DefaultSeeds
@@ -60,12 +61,20 @@ func selfTest(s *Scenario, seed uint64) []Problem {
 	problem := func(checkID, format string, a ...any) {
 		out = append(out, Problem{Scenario: s.ID, Seed: seed, Values: values, Check: checkID, Msg: fmt.Sprintf(format, a...)})
 	}
+	// scoreOf scores a session, and tallies it as a grader would.
+	scoreOf := func(what string, sess *Session) Score {
+		sc := sess.Score()
+		if ids := tallyDiffers(sc, sess.Tally()); len(ids) > 0 {
+			problem("", "%s: a grader's tally differs from the score in %s", what, strings.Join(ids, " "))
+		}
+		return sc
+	}
 	sess, err := NewSession(v, sim.WithTerminal(false))
 	if err != nil {
 		problem("", "setup: %v", err)
 		return out
 	}
-	for _, c := range sess.Score().Checks {
+	for _, c := range scoreOf("the start", sess).Checks {
 		if c.Pass {
 			problem(c.ID, "passes at the start, before the candidate did anything: %s", c.Explain(check.En))
 		}
@@ -80,7 +89,7 @@ func selfTest(s *Scenario, seed uint64) []Problem {
 			problem("", "%s: %v", what, err)
 			return Score{}, false
 		}
-		return sess.Score(), true
+		return scoreOf(what, sess), true
 	}
 	if sc, ok := run("the reference solution", v.Scenario.Solution); ok {
 		for _, c := range sc.Checks {
@@ -107,6 +116,21 @@ func selfTest(s *Scenario, seed uint64) []Problem {
 			orDash(passed), orDash(failed))
 	}
 	return out
+}
+
+// tallyDiffers lists the checks whose pass or points differ between a
+// score and a tally of the same session.
+func tallyDiffers(score, tally Score) []string {
+	var ids []string
+	for i, c := range score.Checks {
+		if i >= len(tally.Checks) || tally.Checks[i].ID != c.ID || tally.Checks[i].Pass != c.Pass || tally.Checks[i].Earned != c.Earned {
+			ids = append(ids, c.ID)
+		}
+	}
+	if len(ids) == 0 && (len(tally.Checks) != len(score.Checks) || tally.Total != score.Total || tally.Max != score.Max) {
+		ids = append(ids, "the totals")
+	}
+	return ids
 }
 
 func orDash(s []string) string {

@@ -41,19 +41,33 @@ func NewSession(v *Variant, opts ...sim.Option) (*Session, error) {
 // each action's result. An action the machine refuses is an error naming
 // its index; the session and the results so far are returned with it.
 func Replay(v *Variant, actions []sim.Action, opts ...sim.Option) (*Session, []sim.Result, error) {
-	s, err := NewSession(v, opts...)
-	if err != nil {
+	results := make([]sim.Result, 0, len(actions))
+	s, err := ReplayFunc(v, len(actions), func(i int) sim.Action { return actions[i] },
+		func(_ int, r sim.Result) { results = append(results, r) }, opts...)
+	if s == nil {
 		return nil, nil, err
 	}
-	results := make([]sim.Result, 0, len(actions))
-	for i, a := range actions {
+	return s, results, err
+}
+
+// ReplayFunc is Replay of n actions, action(i) being the i-th (from 0),
+// that hands each result to result as it comes instead of keeping them
+// all: a grader checks a transcript's outputs one by one, and each
+// result can be dropped once checked. The errors are Replay's.
+func ReplayFunc(v *Variant, n int, action func(i int) sim.Action, result func(i int, r sim.Result), opts ...sim.Option) (*Session, error) {
+	s, err := NewSession(v, opts...)
+	if err != nil {
+		return nil, err
+	}
+	for i := range n {
+		a := action(i)
 		r, err := s.Apply(a)
 		if err != nil {
-			return s, results, fmt.Errorf("action %d (%s): %w", i+1, a.Kind, err)
+			return s, fmt.Errorf("action %d (%s): %w", i+1, a.Kind, err)
 		}
-		results = append(results, r)
+		result(i, r)
 	}
-	return s, results, nil
+	return s, nil
 }
 
 // Variant is the variant being attempted.
@@ -137,11 +151,18 @@ func (c CheckScore) Explain(l check.Lang) string {
 // Score evaluates every check on the candidate's machine (reboot-safe
 // ones also on a rebooted copy). It never changes the machine.
 func (s *Session) Score() Score {
-	return score(s.v.Scenario, s.m, s.Ctx())
+	return score(s.v.Scenario, s.m, check.NewEvaluator(s.Ctx()))
 }
 
-func score(sc *Scenario, m *sim.Machine, ctx *check.Ctx) Score {
-	ev := check.NewEvaluator(ctx)
+// Tally is Score for a caller that needs only the points, such as a
+// grader: each check's Pass, Earned and the totals are Score's, but the
+// outcomes may leave out their words (Expected and Found). It never
+// changes the machine.
+func (s *Session) Tally() Score {
+	return score(s.v.Scenario, s.m, check.NewPassEvaluator(s.Ctx()))
+}
+
+func score(sc *Scenario, m *sim.Machine, ev *check.Evaluator) Score {
 	out := Score{Max: sc.Points()}
 	for _, c := range sc.Checks {
 		cs := CheckScore{ID: c.ID, Text: c.Text, Points: c.Points}

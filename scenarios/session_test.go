@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -152,6 +153,62 @@ func TestReplayMatchesLive(t *testing.T) {
 	}
 	if _, _, err := Replay(v, []sim.Action{{Kind: sim.PowerOn}}); err == nil || !strings.Contains(err.Error(), "action 1") {
 		t.Errorf("Replay of a power-on of a running machine: %v; want an error naming action 1", err)
+	}
+}
+
+// TestReplayFuncHandsOverEachResult: ReplayFunc shows each result once,
+// in order, as Replay keeps them, and stops where Replay does.
+func TestReplayFuncHandsOverEachResult(t *testing.T) {
+	t.Parallel()
+	v := e01(t)
+	for _, tc := range []struct {
+		name    string
+		actions []sim.Action
+	}{
+		{"typed", typed("chkconfig --list named", "service named start", "ps -C named -o pid,user,cmd")},
+		{"refused", append(typed("runlevel"), sim.Action{Kind: sim.PowerOn}, sim.Action{Kind: sim.Type, Line: "uptime"})},
+		{"none", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			_, want, wantErr := Replay(v, tc.actions, sim.WithTerminal(false))
+			var got []sim.Result
+			var seen []int
+			s, err := ReplayFunc(v, len(tc.actions), func(i int) sim.Action { return tc.actions[i] },
+				func(i int, r sim.Result) { seen, got = append(seen, i), append(got, r) }, sim.WithTerminal(false))
+			if s == nil || fmt.Sprint(err) != fmt.Sprint(wantErr) {
+				t.Fatalf("ReplayFunc(%s) = %v, %v; want a session and %v", tc.name, s, err, wantErr)
+			}
+			if len(got) != len(want) {
+				t.Fatalf("ReplayFunc(%s) handed over %d results; want %d", tc.name, len(got), len(want))
+			}
+			for i := range got {
+				if seen[i] != i || got[i].Output != want[i].Output || got[i].Status != want[i].Status {
+					t.Errorf("ReplayFunc(%s) result %d (index %d) = %q, %d; want %q, %d", tc.name, i, seen[i], got[i].Output, got[i].Status, want[i].Output, want[i].Status)
+				}
+			}
+		})
+	}
+}
+
+// TestTallyCountsAsScore: a grader's tally gives each check the pass
+// and points the score gives, after a right and after a half-right
+// answer.
+func TestTallyCountsAsScore(t *testing.T) {
+	t.Parallel()
+	v := e01(t)
+	for _, lines := range [][]string{
+		{"chkconfig --level 35 httpd on", "service httpd start"},
+		{"service httpd start"},
+		nil,
+	} {
+		s, _, err := Replay(v, typed(lines...), sim.WithTerminal(false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ids := tallyDiffers(s.Score(), s.Tally()); len(ids) > 0 {
+			t.Errorf("after %q: Tally differs from Score in %v", lines, ids)
+		}
 	}
 }
 

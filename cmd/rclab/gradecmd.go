@@ -152,7 +152,7 @@ func (g *grader) grade(row *gradeRow, data []byte) {
 		notScored("%v", err)
 		return
 	}
-	score := sess.Score()
+	score := sess.Tally()
 	row.Scored, row.Score, row.Max = true, score.Total, score.Max
 	for _, c := range score.Checks {
 		row.Checks = append(row.Checks, checkMark{ID: c.ID, Points: c.Points, Earned: c.Earned, Pass: c.Pass})
@@ -187,22 +187,26 @@ func (g *grader) find(id string) *scenarios.Scenario {
 // leave the recorded status and show output with the recorded hash, and
 // the clocks must agree.
 func replayTranscript(v *scenarios.Variant, t *record.Transcript) (*scenarios.Session, error) {
-	actions := make([]sim.Action, len(t.Entries))
-	for i, e := range t.Entries {
-		actions[i] = e.Action
-	}
-	sess, results, err := scenarios.Replay(v, actions, examOptions()...)
+	// Each output is checked as it comes, so that none is kept; the
+	// first that differs is reported after the whole replay, which may
+	// fail before the end (a refused action is told first).
+	differs := -1
+	sess, err := scenarios.ReplayFunc(v, len(t.Entries),
+		func(i int) sim.Action { return t.Entries[i].Action },
+		func(i int, r sim.Result) {
+			if e := &t.Entries[i]; differs < 0 && (r.Status != e.Status || !record.OutputMatches(r.Output, e.Output)) {
+				differs = i
+			}
+		}, examOptions()...)
 	if err != nil {
 		return nil, fmt.Errorf("replay fails: %w", err)
 	}
 	if !sess.Began().Equal(t.Header.Start) {
 		return nil, fmt.Errorf("replay differs at the start: the clock started at %s, not %s", sess.Began().Format(timeFormat), t.Header.Start.Format(timeFormat))
 	}
-	for i, r := range results {
-		e := &t.Entries[i]
-		if r.Status != e.Status || record.OutputHash(r.Output) != e.Output {
-			return nil, fmt.Errorf("replay differs at action %d (%s)", e.Seq, describeAction(e.Action))
-		}
+	if differs >= 0 {
+		e := &t.Entries[differs]
+		return nil, fmt.Errorf("replay differs at action %d (%s)", e.Seq, describeAction(e.Action))
 	}
 	if n := len(t.Entries); n > 0 && !sess.Machine().Now().Equal(t.Entries[n-1].Clock) {
 		return nil, fmt.Errorf("replay differs at action %d: its clock is %s, not %s", t.Entries[n-1].Seq,

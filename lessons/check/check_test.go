@@ -144,7 +144,14 @@ func TestExplanations(t *testing.T) {
 			r, _ := m.Apply(a)
 			j.Record(a, r)
 		}
-		o := mustParse(t, c.check).Eval(m, &Ctx{Lesson: start, Step: start, Journal: j})
+		ctx := &Ctx{Lesson: start, Step: start, Journal: j}
+		o := mustParse(t, c.check).Eval(m, ctx)
+		if p := NewPassEvaluator(ctx).Eval(mustParse(t, c.check), m); p.Pass != o.Pass {
+			t.Errorf("case %d: pass-only Eval(%s).Pass = %v; want %v", i+1, c.check, p.Pass, o.Pass)
+		}
+		if p := NewPassEvaluator(ctx).AfterReboot(mustParse(t, c.check), m); p.Pass != NewEvaluator(ctx).AfterReboot(mustParse(t, c.check), m).Pass {
+			t.Errorf("case %d: pass-only AfterReboot(%s).Pass = %v; want the same as NewEvaluator's", i+1, c.check, p.Pass)
+		}
 		fmt.Fprintf(&b, "### %d: %s\n", i+1, strings.ReplaceAll(c.check, "\n", "\n    "))
 		if len(c.setup) > 0 {
 			fmt.Fprintf(&b, "setup: %s\n", strings.Join(c.setup, "; "))

@@ -1,16 +1,12 @@
 package check
 
 import (
-	"crypto/sha256"
-	"encoding/binary"
-	"io/fs"
 	"slices"
 	"strings"
 	"sync"
 
 	"rclab/lessons/check/strict"
 	"rclab/sim"
-	"rclab/vfs"
 )
 
 // afterReboot evaluates a check on a copy of the machine after a clean
@@ -21,9 +17,15 @@ func (a afterReboot) eval(m *sim.Machine, e *env) Outcome {
 	r, why := e.reboot(m)
 	if r == nil {
 		o := e.eval(a.c, m)
+		if e.passOnly {
+			return Outcome{}
+		}
 		return pass(false, prefix(T("after a reboot: ", "재부팅 후: "), o.Expected), why)
 	}
 	o := e.eval(a.c, r)
+	if e.passOnly {
+		return Outcome{Pass: o.Pass}
+	}
 	return pass(o.Pass, prefix(T("after a reboot: ", "재부팅 후: "), o.Expected), prefix(T("after a reboot: ", "재부팅 후: "), o.Found))
 }
 
@@ -36,7 +38,7 @@ func (e *env) reboot(m *sim.Machine) (*sim.Machine, Text) {
 	if m.Pending() {
 		return nil, T("an unfinished command line at the console", "콘솔에 입력이 끝나지 않은 명령 줄이 있음")
 	}
-	r, err := Rebooted(m)
+	r, err := rebooted(m, e.startSums())
 	if err != nil {
 		return nil, Tf("the copy could not be rebooted (%v)", "복사본을 재부팅할 수 없음 (%v)", err)
 	}
@@ -45,6 +47,16 @@ func (e *env) reboot(m *sim.Machine) (*sim.Machine, Text) {
 	}
 	e.rebooted[m] = r
 	return r, nil
+}
+
+// startSums are the hashes of the files of an exam's start machine, which
+// never changes and shares most of its files with the candidate's; nil
+// outside exams.
+func (e *env) startSums() *contentSums {
+	if e.ctx == nil || !e.ctx.Exam || e.ctx.Lesson == nil {
+		return nil
+	}
+	return sumsOf(e.ctx.Lesson)
 }
 
 // rebootCache keeps rebooted machines by the fingerprint of the state
@@ -56,8 +68,16 @@ var rebootCache struct {
 	sync.Mutex
 	m     map[[32]byte]*sim.Machine
 	order [][32]byte
-	// status remembers service status answers of the cached machines.
-	status map[*sim.Machine]map[string]statusResult
+	// memo remembers what checks read of the cached machines.
+	memo map[*sim.Machine]*machineMemo
+}
+
+// machineMemo is what checks read of a machine of the reboot cache,
+// which never changes: its service status answers, and its view (shared
+// by every evaluation, so it locks itself).
+type machineMemo struct {
+	status map[string]statusResult
+	view   view
 }
 
 type statusResult struct {
@@ -71,7 +91,11 @@ type statusResult struct {
 func rebootMemo(m *sim.Machine, name string) (statusResult, bool) {
 	rebootCache.Lock()
 	defer rebootCache.Unlock()
-	r, ok := rebootCache.status[m][name]
+	memo, ok := rebootCache.memo[m]
+	if !ok {
+		return statusResult{}, false
+	}
+	r, ok := memo.status[name]
 	return r, ok
 }
 
@@ -80,9 +104,20 @@ func rebootMemo(m *sim.Machine, name string) (statusResult, bool) {
 func rememberStatus(m *sim.Machine, name string, r statusResult) {
 	rebootCache.Lock()
 	defer rebootCache.Unlock()
-	if memo, ok := rebootCache.status[m]; ok {
-		memo[name] = r
+	if memo, ok := rebootCache.memo[m]; ok {
+		memo.status[name] = r
 	}
+}
+
+// sharedView is the view of m kept with it when m is a cached rebooted
+// machine, else nil.
+func sharedView(m *sim.Machine) *view {
+	rebootCache.Lock()
+	defer rebootCache.Unlock()
+	if memo, ok := rebootCache.memo[m]; ok {
+		return &memo.view
+	}
+	return nil
 }
 
 // rebootCacheMax bounds the rebooted machines kept. A class graded in
@@ -96,8 +131,11 @@ const rebootCacheMax = 64
 // Rebooted returns a copy of m after a clean reboot: typed reboot on a
 // running machine, or power on for one that is off. m is not changed.
 // The result is shared: callers must not change it (clone it first).
-func Rebooted(m *sim.Machine) (*sim.Machine, error) {
-	key := Fingerprint(m)
+func Rebooted(m *sim.Machine) (*sim.Machine, error) { return rebooted(m, nil) }
+
+// rebooted is Rebooted, fingerprinting m with the help of sums.
+func rebooted(m *sim.Machine, sums *contentSums) (*sim.Machine, error) {
+	key := fingerprint(m, sums)
 	rebootCache.Lock()
 	r, ok := rebootCache.m[key]
 	if ok {
@@ -136,17 +174,17 @@ func Rebooted(m *sim.Machine) (*sim.Machine, error) {
 	if _, ok := rebootCache.m[key]; !ok {
 		rebootCache.order = append(rebootCache.order, key)
 		if len(rebootCache.order) > rebootCacheMax {
-			delete(rebootCache.status, rebootCache.m[rebootCache.order[0]])
+			delete(rebootCache.memo, rebootCache.m[rebootCache.order[0]])
 			delete(rebootCache.m, rebootCache.order[0])
 			rebootCache.order = rebootCache.order[1:]
 		}
 	}
-	if rebootCache.status == nil {
-		rebootCache.status = map[*sim.Machine]map[string]statusResult{}
+	if rebootCache.memo == nil {
+		rebootCache.memo = map[*sim.Machine]*machineMemo{}
 	}
-	delete(rebootCache.status, rebootCache.m[key])
+	delete(rebootCache.memo, rebootCache.m[key])
 	rebootCache.m[key] = c
-	rebootCache.status[c] = map[string]statusResult{}
+	rebootCache.memo[c] = &machineMemo{status: map[string]statusResult{}}
 	return c, nil
 }
 
@@ -162,65 +200,6 @@ func typedReboot(c *sim.Machine) error {
 	}
 	_, err := c.Apply(sim.Action{Kind: sim.CtrlAltDel})
 	return err
-}
-
-// volatile are the trees whose content does not survive a reboot or does
-// not decide what a reboot does: the kernel's /proc and /dev, temporary
-// files, logs, pid files. /var/lock/subsys is handled apart: its names
-// decide which services rc 6 stops.
-var volatile = map[string]bool{
-	"/proc": true, "/dev": true, "/tmp": true, "/var/tmp": true, "/var/run": true,
-	"/var/log": true, "/var/lock": true, "/root/.bash_history": true, "/var/spool/mail": true,
-	"/var/spool/clientmqueue": true, "/var/spool/mqueue": true,
-}
-
-// Fingerprint hashes the state of m that a reboot starts from: every
-// file outside the volatile trees (path, type, mode, owner, link target,
-// content), the names of the lock files in /var/lock/subsys, and whether
-// the machine is off. Two machines with the same fingerprint boot to the
-// same state.
-func Fingerprint(m *sim.Machine) [32]byte {
-	h := sha256.New()
-	// buf holds a record's head before it goes to the hash, reused from
-	// one file to the next. One walk of the locked tree sees every file
-	// without resolving its path again.
-	var buf []byte
-	num := func(b []byte, v uint64) []byte { return binary.LittleEndian.AppendUint64(b, v) }
-	m.Walk("/", func(p []byte, e *vfs.WalkEntry) bool {
-		if volatile[string(p)] {
-			return false
-		}
-		buf = append(append(buf[:0], p...), 0)
-		buf = num(buf, uint64(e.Mode))
-		buf = num(buf, uint64(e.Uid)<<32|uint64(uint32(e.Gid)))
-		switch {
-		case e.Mode&fs.ModeSymlink != 0:
-			buf = append(append(buf, e.Target...), 0)
-			h.Write(buf)
-		case e.Mode.IsDir():
-			h.Write(buf)
-			return true
-		case e.Mode.IsRegular():
-			h.Write(num(buf, uint64(len(e.Data))))
-			h.Write(e.Data)
-		default:
-			h.Write(buf)
-		}
-		return false
-	})
-	buf = append(buf[:0], "\x00locks\x00"...)
-	if infos, err := m.ReadDir("/var/lock/subsys"); err == nil {
-		for _, fi := range infos {
-			buf = append(append(buf, fi.Name()...), 0)
-		}
-	}
-	if m.Down() != "" {
-		buf = append(buf, "\x00down"...)
-	}
-	h.Write(buf)
-	var out [32]byte
-	h.Sum(out[:0])
-	return out
 }
 
 // InRunlevel evaluates a check on a copy of the machine switched to a
@@ -240,14 +219,25 @@ func (r *InRunlevel) ValidateStrict(n *strict.Node) {
 }
 
 func (r *InRunlevel) eval(m *sim.Machine, e *env) Outcome {
-	label := Tf("in runlevel %s: ", "런레벨 %s에서: ", r.Level)
 	c, why := e.after(m, []string{"init " + string(r.Level)})
 	if c == nil {
 		o := e.eval(&r.Check, m)
-		return pass(false, prefix(label, o.Expected), why)
+		if e.passOnly {
+			return Outcome{}
+		}
+		return pass(false, prefix(r.label(), o.Expected), why)
 	}
 	o := e.eval(&r.Check, c)
+	if e.passOnly {
+		return Outcome{Pass: o.Pass}
+	}
+	label := r.label()
 	return pass(o.Pass, prefix(label, o.Expected), prefix(label, o.Found))
+}
+
+// label introduces what the check found on the copy.
+func (r *InRunlevel) label() Text {
+	return Tf("in runlevel %s: ", "런레벨 %s에서: ", r.Level)
 }
 
 // After evaluates a check on a copy of the machine after typing some
@@ -274,18 +264,29 @@ func (a *After) ValidateStrict(n *strict.Node) {
 }
 
 func (a *After) eval(m *sim.Machine, e *env) Outcome {
+	c, why := e.after(m, a.Run)
+	if c == nil {
+		o := e.eval(&a.Check, m)
+		if e.passOnly {
+			return Outcome{}
+		}
+		return pass(false, prefix(a.label(), o.Expected), why)
+	}
+	o := e.eval(&a.Check, c)
+	if e.passOnly {
+		return Outcome{Pass: o.Pass}
+	}
+	label := a.label()
+	return pass(o.Pass, prefix(label, o.Expected), prefix(label, o.Found))
+}
+
+// label introduces what the check found on the copy.
+func (a *After) label() Text {
 	var qs []string
 	for _, l := range a.Run {
 		qs = append(qs, "`"+l+"`")
 	}
-	label := Tf("after %s on a copy of the machine: ", "머신 복사본에서 %s 실행 후: ", strings.Join(qs, "; "))
-	c, why := e.after(m, a.Run)
-	if c == nil {
-		o := e.eval(&a.Check, m)
-		return pass(false, prefix(label, o.Expected), why)
-	}
-	o := e.eval(&a.Check, c)
-	return pass(o.Pass, prefix(label, o.Expected), prefix(label, o.Found))
+	return Tf("after %s on a copy of the machine: ", "머신 복사본에서 %s 실행 후: ", strings.Join(qs, "; "))
 }
 
 // primeXinetd works around a simulator bug: on a cloned machine, the

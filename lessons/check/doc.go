@@ -55,9 +55,10 @@
 // are cached by the Fingerprint of the state a reboot starts from; most
 // commands change nothing that lasts, and the check then costs a few
 // milliseconds. An Evaluator evaluates several checks at one moment
-// sharing those copies, as an exam's score does. A machine whose user may
-// not run reboot (an exam's deny list) is rebooted with init 6 or
-// Ctrl-Alt-Del instead.
+// sharing those copies, as an exam's score does; a pass-only Evaluator
+// (NewPassEvaluator) leaves out the words, for a grader. A machine whose
+// user may not run reboot (an exam's deny list) is rebooted with init 6
+// or Ctrl-Alt-Del instead.
 //
 // # Journal
 //

@@ -12,8 +12,9 @@ import (
 )
 
 // plainFingerprint is Fingerprint as its comment states it, written
-// plainly: one write per field, a fresh copy of every file. Fingerprint
-// reuses its buffers and must hash the same bytes.
+// plainly: one write per field, a fresh copy of every file, the SHA-256 of
+// any over 256 bytes. Fingerprint reuses its buffers and must hash the
+// same bytes.
 func plainFingerprint(m *sim.Machine) [32]byte {
 	h := sha256.New()
 	num := func(v uint64) { h.Write(binary.LittleEndian.AppendUint64(nil, v)) }
@@ -45,6 +46,10 @@ func plainFingerprint(m *sim.Machine) [32]byte {
 			case fi.Mode().IsRegular():
 				data, _ := m.ReadFile(p)
 				num(uint64(len(data)))
+				if len(data) > 256 {
+					sum := sha256.Sum256(data)
+					data = sum[:]
+				}
 				h.Write(data)
 			}
 		}
@@ -84,6 +89,66 @@ func TestFingerprintHashesWhatItSays(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestFingerprintWithStartSums: the hashes kept for a start machine that
+// never changes give a copy of it, however changed, its fingerprint.
+func TestFingerprintWithStartSums(t *testing.T) {
+	t.Parallel()
+	start := newMachine(t)
+	sums := sumsOf(start)
+	for _, tc := range []struct {
+		name  string
+		lines []string
+	}{
+		{"untouched", nil},
+		{"edited", []string{
+			"sed -i 's/^ftp/FTP/' /etc/services",                                                         // same length
+			"echo '# more' >> /etc/rc.d/init.d/functions",                                                // grown
+			"head -c 300 /etc/httpd/conf/httpd.conf > /tmp/h && cat /tmp/h > /etc/httpd/conf/httpd.conf", // cut
+			"rm /etc/rc.d/init.d/iptables", "cp /etc/rc.d/rc.sysinit /root/sysinit.copy",
+			"chkconfig httpd on", "chmod 600 /etc/services",
+		}},
+		{"off", []string{"halt"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			m, err := start.Clone()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range tc.lines {
+				if r, err := m.Apply(sim.Action{Kind: sim.Type, Line: l}); err != nil || r.Status != 0 {
+					t.Fatalf("%s: %v, status %d: %s", l, err, r.Status, r.Output)
+				}
+			}
+			if got, want := fingerprint(m, sums), plainFingerprint(m); got != want {
+				t.Errorf("fingerprint(%s, start's sums) = %x; want %x", tc.name, got, want)
+			}
+			if got, want := Fingerprint(m), plainFingerprint(m); got != want {
+				t.Errorf("Fingerprint(%s) = %x; want %x", tc.name, got, want)
+			}
+		})
+	}
+	// The sums are used: an untouched large file's array is the start's.
+	hits := 0
+	start.Walk("/etc", func(p []byte, e *vfs.WalkEntry) bool {
+		if _, ok := sums.sums[contentKey{firstByte(e.Data), len(e.Data)}]; ok {
+			hits++
+		}
+		return e.Mode.IsDir()
+	})
+	if hits == 0 {
+		t.Errorf("sumsOf(start) holds none of the large files under /etc")
+	}
+}
+
+// firstByte is the address of data's array, nil when data is empty.
+func firstByte(data []byte) *byte {
+	if len(data) == 0 {
+		return nil
+	}
+	return &data[0]
 }
 
 func TestReadFileMatchesAppendFile(t *testing.T) {

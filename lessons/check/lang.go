@@ -55,15 +55,25 @@ func (t Text) In(l Lang) string {
 
 // join concatenates texts language by language with sep between them.
 func join(sep string, ts ...Text) Text {
-	out := Text{}
+	out := make(Text, len(Langs))
 	for _, l := range Langs {
-		var parts []string
+		n := 0
 		for _, t := range ts {
 			if s := t[l]; s != "" {
-				parts = append(parts, s)
+				n += len(sep) + len(s)
 			}
 		}
-		out[l] = strings.Join(parts, sep)
+		var b strings.Builder
+		b.Grow(n)
+		for _, t := range ts {
+			if s := t[l]; s != "" {
+				if b.Len() > 0 {
+					b.WriteString(sep)
+				}
+				b.WriteString(s)
+			}
+		}
+		out[l] = b.String()
 	}
 	return out
 }

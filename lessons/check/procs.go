@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"unicode"
 
 	"rclab/lessons/check/strict"
 	"rclab/sim"
@@ -19,10 +20,19 @@ func procMatches(p sim.Process, name string) bool {
 		return true
 	}
 	if len(p.Args) > 0 {
-		a := strings.TrimSuffix(strings.Fields(p.Args[0] + " ")[0], ":")
+		a := strings.TrimSuffix(firstField(p.Args[0]), ":")
 		return path.Base(a) == name
 	}
 	return false
+}
+
+// firstField is the first of strings.Fields(s), or "" when s has none.
+func firstField(s string) string {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		s = s[:i]
+	}
+	return s
 }
 
 // named lists the processes called name, by PID.
@@ -135,6 +145,11 @@ func (p *Process) eval(m *sim.Machine, e *env) Outcome {
 		}
 		ps = append(ps, q)
 	}
+	n := len(ps)
+	ok := p.countOK(n)
+	if e.passOnly {
+		return Outcome{Pass: ok}
+	}
 	var qual, qualKo []string
 	if p.Role != "" {
 		qual = append(qual, map[string]string{"daemon": "daemon master", "worker": "worker", "on_demand": "started by xinetd", "other": "not a daemon"}[p.Role])
@@ -156,34 +171,27 @@ func (p *Process) eval(m *sim.Machine, e *env) Outcome {
 	one := "process named " + string(p.Name) + suffix
 	many := "processes named " + string(p.Name) + suffix
 	ko := string(p.Name) + " 프로세스" + suffixKo
-	n := len(ps)
 	var exp Text
-	ok := true
 	switch {
 	case p.Count != nil && *p.Count == 0:
 		exp = Text{En: "no " + one, Ko: ko + "가 없을 것"}
-		ok = n == 0
 	case p.Count != nil:
 		noun := many
 		if *p.Count == 1 {
 			noun = one
 		}
 		exp = Text{En: fmt.Sprintf("exactly %d %s", *p.Count, noun), Ko: fmt.Sprintf("%s가 정확히 %d개일 것", ko, *p.Count)}
-		ok = n == *p.Count
 	case p.Min == nil && p.Max == nil:
 		exp = Text{En: "a " + one, Ko: ko + "가 실행 중일 것"}
-		ok = n > 0
 	default:
 		var en, kos []string
 		if p.Min != nil {
 			en = append(en, fmt.Sprintf("at least %d", *p.Min))
 			kos = append(kos, fmt.Sprintf("%d개 이상", *p.Min))
-			ok = ok && n >= *p.Min
 		}
 		if p.Max != nil {
 			en = append(en, fmt.Sprintf("at most %d", *p.Max))
 			kos = append(kos, fmt.Sprintf("%d개 이하", *p.Max))
-			ok = ok && n <= *p.Max
 		}
 		exp = Text{En: strings.Join(en, " and ") + " " + many, Ko: ko + "가 " + strings.Join(kos, ", ") + "일 것"}
 	}
@@ -197,6 +205,18 @@ func (p *Process) eval(m *sim.Machine, e *env) Outcome {
 		found = Tf("%d run (PIDs %s)", "%d개 실행 중 (PID %s)", n, pidList(ps))
 	}
 	return pass(ok, exp, found)
+}
+
+// countOK reports whether n processes are what p asks for: none for
+// count 0, exactly count, between min and max, or else at least one.
+func (p *Process) countOK(n int) bool {
+	switch {
+	case p.Count != nil:
+		return n == *p.Count
+	case p.Min == nil && p.Max == nil:
+		return n > 0
+	}
+	return (p.Min == nil || n >= *p.Min) && (p.Max == nil || n <= *p.Max)
 }
 
 // PIDUnchanged checks that a daemon's master process is the one that ran
@@ -281,15 +301,27 @@ func (l *Listener) eval(m *sim.Machine, e *env) Outcome {
 	if proto == "" {
 		proto = "tcp"
 	}
+	s, found := l.find(m, proto)
+	ok := found && (l.Program == "" || s.Prog == string(l.Program))
+	if e.passOnly {
+		return Outcome{Pass: ok}
+	}
 	exp := Tf("a program listening on %s port %d", "%s 포트 %d에서 기다리는(LISTEN) 프로그램이 있을 것", proto, l.Port)
 	if l.Program != "" {
 		exp = Tf("%s listening on %s port %d", "%[1]s이(가) %[2]s 포트 %[3]d에서 기다릴 것", l.Program, proto, l.Port)
 	}
+	if !found {
+		return pass(false, exp, Tf("nothing listens on %s port %d", "%s 포트 %d에서 기다리는 것이 없음", proto, l.Port))
+	}
+	return pass(ok, exp, Tf("%s (PID %d) listens there", "%s (PID %d)이(가) 기다리는 중", s.Prog, s.PID))
+}
+
+// find is the first socket listening on l's port with protocol proto.
+func (l *Listener) find(m *sim.Machine, proto string) (sim.Listener, bool) {
 	for _, s := range m.Listeners() {
 		if s.Port == l.Port && s.Proto == proto {
-			found := Tf("%s (PID %d) listens there", "%s (PID %d)이(가) 기다리는 중", s.Prog, s.PID)
-			return pass(l.Program == "" || s.Prog == string(l.Program), exp, found)
+			return s, true
 		}
 	}
-	return pass(false, exp, Tf("nothing listens on %s port %d", "%s 포트 %d에서 기다리는 것이 없음", proto, l.Port))
+	return sim.Listener{}, false
 }

@@ -2,6 +2,7 @@ package check
 
 import (
 	"slices"
+	"sync"
 
 	"rclab/sim"
 )
@@ -10,8 +11,11 @@ import (
 // machine: its process list, its services and the names in its rcN.d
 // directories. An exam's score asks for them once per check (a service
 // list means reading every init script), and the machine does not change
-// while its checks are evaluated: commands run on copies.
+// while its checks are evaluated: commands run on copies. A machine of
+// the reboot cache never changes: its view is kept with it and shared by
+// every evaluation, hence the lock.
 type view struct {
+	mu       sync.Mutex
 	procs    []sim.Process
 	procsOK  bool
 	services []sim.Service
@@ -32,7 +36,10 @@ func (e *env) viewOf(m *sim.Machine) *view {
 	if e.views == nil {
 		e.views = map[*sim.Machine]*view{}
 	}
-	v := &view{}
+	v := sharedView(m)
+	if v == nil {
+		v = &view{}
+	}
 	e.views[m] = v
 	return v
 }
@@ -44,6 +51,8 @@ func (e *env) processes(m *sim.Machine) []sim.Process {
 	if v == nil {
 		return m.Processes()
 	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
 	if !v.procsOK {
 		v.procs, v.procsOK = m.Processes(), true
 	}
@@ -57,6 +66,8 @@ func (e *env) services(m *sim.Machine) []sim.Service {
 	if v == nil {
 		return m.Services()
 	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
 	if !v.servOK {
 		v.services, v.servOK = m.Services(), true
 	}
@@ -70,6 +81,8 @@ func (e *env) rcNames(m *sim.Machine, level int) []string {
 	if v == nil || level < 0 || level >= len(v.rc) {
 		return readRCNames(m, level)
 	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
 	if !v.rcOK[level] {
 		v.rc[level], v.rcOK[level] = readRCNames(m, level), true
 	}

@@ -1,9 +1,10 @@
 package record
 
 import (
-	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -12,11 +13,13 @@ import (
 
 // fastAction decodes an action line written the way the Writer writes
 // it: its fields in the Writer's order, no spaces, strings without
-// escapes. It reports false for any other line, which decodeStrict then
-// reads (and explains): whatever fastAction accepts, decodeStrict would
-// decode to the same entry, at several times the cost.
-func fastAction(body []byte) (a actionLine, ok bool) {
-	s := scan{b: body}
+// escapes. open is the line's object without its closing brace (the
+// line is open+"}"); the strings of the entry are parts of it. It
+// reports false for any other line, which decodeStrict then reads (and
+// explains): whatever fastAction accepts, decodeStrict would decode to
+// the same entry, at several times the cost.
+func fastAction(open string) (a actionLine, ok bool) {
+	s := scan{b: open}
 	a.Type = typeAction
 	if !s.lit(`{"type":"action","seq":`) || !s.int(&a.Seq) || !s.lit(`,"action":{"kind":`) {
 		return a, false
@@ -45,13 +48,19 @@ func fastAction(body []byte) (a actionLine, ok bool) {
 		return a, false
 	}
 	clock, escaped, ok := s.quoted()
-	if !ok || escaped || a.Clock.UnmarshalJSON(clock) != nil {
+	if !ok || escaped || a.Clock.UnmarshalJSON([]byte(clock)) != nil {
 		return a, false
 	}
 	if !s.lit(`,"status":`) || !s.int(&a.Status) || !s.lit(`,"output_sha256":`) {
 		return a, false
 	}
-	if a.Output, ok = s.str(); !ok || !s.lit(`}`) || len(s.b) != 0 {
+	// The hash ends the line: 64 hex digits between quotes, read as they
+	// are (they need neither unescaping nor checking as UTF-8).
+	if n := 2 + 2*sha256.Size; len(s.b) == n && s.b[0] == '"' && s.b[n-1] == '"' && isHexSum(s.b[1:n-1]) {
+		a.Output = s.b[1 : n-1]
+		return a, true
+	}
+	if a.Output, ok = s.str(); !ok || len(s.b) != 0 {
 		return a, false
 	}
 	return a, true
@@ -115,11 +124,11 @@ func (s *scan) optStrs(key string, v *[]string) bool {
 }
 
 // scan reads a line from its start.
-type scan struct{ b []byte }
+type scan struct{ b string }
 
 // lit consumes text if the line goes on with it.
 func (s *scan) lit(text string) bool {
-	if !bytes.HasPrefix(s.b, []byte(text)) {
+	if !strings.HasPrefix(s.b, text) {
 		return false
 	}
 	s.b = s.b[len(text):]
@@ -149,7 +158,7 @@ func (s *scan) number(bits int) (int64, bool) {
 	}
 	digits := s.b[start:i]
 	if len(digits) > 18 { // may not fit: let strconv say
-		n, err := strconv.ParseInt(string(s.b[:i]), 10, bits)
+		n, err := strconv.ParseInt(s.b[:i], 10, bits)
 		if err != nil {
 			return 0, false
 		}
@@ -174,16 +183,19 @@ func (s *scan) number(bits int) (int64, bool) {
 // has escapes. It fails at control characters, which JSON does not allow
 // in strings, and, in a string without escapes, at invalid UTF-8 (which
 // encoding/json would replace).
-func (s *scan) quoted() (q []byte, escaped, ok bool) {
+func (s *scan) quoted() (q string, escaped, ok bool) {
 	if len(s.b) == 0 || s.b[0] != '"' {
-		return nil, false, false
+		return "", false, false
 	}
+	var high byte // the bytes or-ed: ASCII text needs no UTF-8 check
 	for i := 1; i < len(s.b); i++ {
-		switch c := s.b[i]; {
+		c := s.b[i]
+		high |= c
+		switch {
 		case c == '"':
 			q = s.b[:i+1]
-			if !escaped && !utf8.Valid(q) {
-				return nil, false, false
+			if !escaped && high >= utf8.RuneSelf && !utf8.ValidString(q) {
+				return "", false, false
 			}
 			s.b = s.b[i+1:]
 			return q, escaped, true
@@ -191,24 +203,24 @@ func (s *scan) quoted() (q []byte, escaped, ok bool) {
 			escaped = true
 			i++ // the escaped byte cannot end the string
 		case c < 0x20:
-			return nil, false, false
+			return "", false, false
 		}
 	}
-	return nil, false, false
+	return "", false, false
 }
 
-// str reads a string. One with escapes is left to encoding/json, which
-// knows them all.
+// str reads a string: a part of the line, or, for one with escapes, what
+// encoding/json (which knows them all) makes of it.
 func (s *scan) str() (string, bool) {
 	q, escaped, ok := s.quoted()
 	switch {
 	case !ok:
 		return "", false
 	case !escaped:
-		return string(q[1 : len(q)-1]), true
+		return q[1 : len(q)-1], true
 	}
 	var v string
-	if json.Unmarshal(q, &v) != nil {
+	if json.Unmarshal([]byte(q), &v) != nil {
 		return "", false
 	}
 	return v, true

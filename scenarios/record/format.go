@@ -3,6 +3,7 @@ package record
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"sync"
 	"time"
 
 	"rclab/sim"
@@ -103,6 +104,33 @@ func OutputHash(output string) string {
 	sum := sha256.Sum256([]byte(output))
 	return hex.EncodeToString(sum[:])
 }
+
+// OutputMatches reports whether OutputHash(output) is hash, without
+// allocating: a grader proves every replayed output this way.
+func OutputMatches(output, hash string) bool {
+	if len(hash) != 2*sha256.Size {
+		return false
+	}
+	var sum [sha256.Size]byte
+	if len(output) <= maxKeptOutput {
+		b := outputBufs.Get().(*[]byte)
+		*b = append((*b)[:0], output...)
+		sum = sha256.Sum256(*b)
+		outputBufs.Put(b)
+	} else {
+		sum = sha256.Sum256([]byte(output)) // not worth keeping a buffer
+	}
+	var text [2 * sha256.Size]byte
+	hex.Encode(text[:], sum[:])
+	return string(text[:]) == hash
+}
+
+// maxKeptOutput bounds the outputs OutputMatches copies into a kept
+// buffer to hash them.
+const maxKeptOutput = 64 << 10
+
+// outputBufs are OutputMatches's buffers.
+var outputBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // The line types, the value of every line's "type" field.
 const (

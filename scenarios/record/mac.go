@@ -1,11 +1,11 @@
 package record
 
 import (
-	"bytes"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
 	"hash"
+	"strings"
 )
 
 // macSize is the length of a MAC in bytes; it is written as twice as many
@@ -64,22 +64,33 @@ func (c *chain) sign(dst, body []byte) []byte {
 // It returns the line's text before the signature (the object without its
 // closing brace) and the MAC, or ok false when the line does not end with
 // a well-formed signature.
-func splitMAC(line []byte) (head []byte, mac [macSize]byte, ok bool) {
+func splitMAC(line string) (head string, mac [macSize]byte, ok bool) {
 	n := len(line)
-	if n < macTail+1 || !bytes.HasSuffix(line, []byte(macClose)) ||
-		string(line[n-macTail:n-macTail+len(macOpen)]) != macOpen {
-		return nil, mac, false
+	if n < macTail+1 || !strings.HasSuffix(line, macClose) ||
+		line[n-macTail:n-macTail+len(macOpen)] != macOpen {
+		return "", mac, false
 	}
 	digits := line[n-macTail+len(macOpen) : n-len(macClose)]
-	for _, d := range digits {
+	for i := range mac {
 		// Lower case only: upper-case digits would let one line be
 		// written two ways with the same MAC.
-		if !('0' <= d && d <= '9' || 'a' <= d && d <= 'f') {
-			return nil, mac, false
+		hi, ok1 := hexDigit(digits[2*i])
+		lo, ok2 := hexDigit(digits[2*i+1])
+		if !ok1 || !ok2 {
+			return "", mac, false
 		}
-	}
-	if _, err := hex.Decode(mac[:], digits); err != nil {
-		return nil, mac, false
+		mac[i] = hi<<4 | lo
 	}
 	return line[:n-macTail], mac, true
+}
+
+// hexDigit is the value of a lower-case hex digit.
+func hexDigit(d byte) (byte, bool) {
+	switch {
+	case '0' <= d && d <= '9':
+		return d - '0', true
+	case 'a' <= d && d <= 'f':
+		return d - 'a' + 10, true
+	}
+	return 0, false
 }

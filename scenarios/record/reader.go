@@ -1,11 +1,11 @@
 package record
 
 import (
-	"bytes"
 	"crypto/hmac"
 	"crypto/sha256"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // Transcript is a transcript as read: the session's header, its actions,
@@ -61,45 +61,38 @@ func Read(r io.Reader, key []byte) (*Transcript, error) {
 	return p.parse(data)
 }
 
-// readAll is io.ReadAll, reading at once what a reader that knows its
-// length (a bytes.Reader of a whole file) holds.
-func readAll(r io.Reader) ([]byte, error) {
-	l, ok := r.(interface{ Len() int })
-	if !ok {
-		return io.ReadAll(r)
+// readAll is io.ReadAll as a string, read at once into its final place
+// from a reader that knows its length (a bytes.Reader of a whole file).
+// The entries read keep parts of it as their strings, so that reading
+// them needs no copy of each.
+func readAll(r io.Reader) (string, error) {
+	var b strings.Builder
+	if l, ok := r.(interface{ Len() int }); ok {
+		b.Grow(l.Len())
 	}
-	data := make([]byte, l.Len())
-	n, err := io.ReadFull(r, data)
-	switch {
-	case err == io.ErrUnexpectedEOF || err == io.EOF:
-		return data[:n], nil
-	case err != nil:
-		return data[:n], err
-	}
-	// Anything after what it said it held.
-	rest, err := io.ReadAll(r)
-	return append(data, rest...), err
+	_, err := io.Copy(&b, r)
+	return b.String(), err
 }
 
 // parser reads one transcript.
 type parser struct {
 	t     *Transcript
 	chain *chain // nil without a key
-	body  []byte // scratch: a signed line without its signature
+	body  []byte // scratch: the line's object, without a signature
 }
 
-func (p *parser) parse(data []byte) (*Transcript, error) {
+func (p *parser) parse(data string) (*Transcript, error) {
 	if len(data) == 0 {
 		return nil, lineErr(1, ErrIncomplete, "the file is empty")
 	}
 	// Room for every line but the header and the footer, bounded by what
 	// lines of a sensible length would need.
-	if lines := min(bytes.Count(data, []byte("\n")), len(data)/128); lines > 2 {
+	if lines := min(strings.Count(data, "\n"), len(data)/128); lines > 2 {
 		p.t.Entries = make([]Entry, 0, lines-2)
 	}
 	n := 1
 	for off := 0; off < len(data); n++ {
-		end := bytes.IndexByte(data[off:], '\n')
+		end := strings.IndexByte(data[off:], '\n')
 		if end < 0 {
 			return p.partial(n, data[off:])
 		}
@@ -114,9 +107,9 @@ func (p *parser) parse(data []byte) (*Transcript, error) {
 }
 
 // partial handles a last line without its newline.
-func (p *parser) partial(n int, rest []byte) (*Transcript, error) {
+func (p *parser) partial(n int, rest string) (*Transcript, error) {
 	switch {
-	case n == 1 && (bytes.HasPrefix(rest, []byte(headerStart)) || bytes.HasPrefix([]byte(headerStart), rest)):
+	case n == 1 && (strings.HasPrefix(rest, headerStart) || strings.HasPrefix(headerStart, rest)):
 		return nil, lineErr(1, ErrIncomplete, "the file ends before its header is complete (rclab stopped while the exam was starting)")
 	case n == 1:
 		return nil, lineErr(1, ErrNotTranscript, "not an rclab transcript")
@@ -129,7 +122,7 @@ func (p *parser) partial(n int, rest []byte) (*Transcript, error) {
 }
 
 // line checks and records line n (without its newline).
-func (p *parser) line(n int, line []byte) error {
+func (p *parser) line(n int, line string) error {
 	if n > 1 && p.t.Footer != nil {
 		return lineErr(n, ErrMalformed, "text after the footer (the session had already ended)")
 	}
@@ -139,21 +132,29 @@ func (p *parser) line(n int, line []byte) error {
 	if line[len(line)-1] == '\r' {
 		return lineErr(n, ErrMalformed, "the line ends with a carriage return (the file's line endings were changed after it was written)")
 	}
-	head, mac, signed := splitMAC(line)
-	body := line
+	// open is the line's object without its closing brace, when the line
+	// ends with one; body is the object as bytes, for the signature and
+	// the JSON decoder.
+	open, mac, signed := splitMAC(line)
 	if signed {
-		p.body = append(append(p.body[:0], head...), '}')
-		body = p.body
+		p.body = append(append(p.body[:0], open...), '}')
+	} else {
+		p.body = append(p.body[:0], line...)
+		open = ""
+		if line[len(line)-1] == '}' {
+			open = line[:len(line)-1]
+		}
 	}
+	body := p.body
 	if n == 1 {
-		return p.header(line, head, body, mac, signed)
+		return p.header(line, body, mac, signed)
 	}
 	switch {
 	case p.t.Signed && !signed:
 		return lineErr(n, ErrSignature, "the line has no valid signature, but the file is signed (the line was changed or inserted)")
 	case !p.t.Signed && signed:
 		return lineErr(n, ErrMalformed, "the line has a signature, but the header says the file is not signed")
-	case signed && p.chain != nil && !hmac.Equal(p.chain.next(head, []byte("}")), mac[:]):
+	case signed && p.chain != nil && !hmac.Equal(p.chain.next(body, nil), mac[:]):
 		return lineErr(n, ErrSignature, "signature does not match (the line was changed, or lines were dropped, inserted or reordered before it)")
 	}
 	if signed {
@@ -165,7 +166,7 @@ func (p *parser) line(n int, line []byte) error {
 	}
 	switch typ {
 	case typeAction:
-		return p.action(n, body)
+		return p.action(n, open, body)
 	case typeFooter:
 		return p.footer(n, body)
 	case typeHeader:
@@ -175,15 +176,15 @@ func (p *parser) line(n int, line []byte) error {
 }
 
 // header checks and records the first line.
-func (p *parser) header(line, head, body []byte, mac [macSize]byte, signed bool) error {
-	if signed && p.chain != nil && !hmac.Equal(p.chain.next(head, []byte("}")), mac[:]) {
+func (p *parser) header(line string, body []byte, mac [macSize]byte, signed bool) error {
+	if signed && p.chain != nil && !hmac.Equal(p.chain.next(body, nil), mac[:]) {
 		return lineErr(1, ErrSignature, "signature does not match (the key is not the one the exam used, or the header was changed)")
 	}
 	var probe struct {
 		Type   string `json:"type"`
 		Format string `json:"format"`
 	}
-	if !bytes.HasPrefix(line, []byte(headerStart)) {
+	if !strings.HasPrefix(line, headerStart) {
 		return lineErr(1, ErrNotTranscript, "not an rclab transcript")
 	}
 	if err := decodeLoose(body, &probe); err != nil {
@@ -213,11 +214,13 @@ func (p *parser) header(line, head, body []byte, mac [macSize]byte, signed bool)
 	return nil
 }
 
-func (p *parser) action(n int, body []byte) error {
-	a, ok := fastAction(body)
+// action records an action line: open is its object without the closing
+// brace ("" when the line does not end with one), body the whole object.
+func (p *parser) action(n int, open string, body []byte) error {
+	a, ok := fastAction(open)
 	if !ok {
-		a = actionLine{}
-		if err := decodeStrict(n, body, &a); err != nil {
+		var err error
+		if a, err = strictAction(n, body); err != nil {
 			return err
 		}
 	}
@@ -232,6 +235,14 @@ func (p *parser) action(n int, body []byte) error {
 	}
 	p.t.Entries = append(p.t.Entries, a.Entry)
 	return nil
+}
+
+// strictAction decodes action line n, whose object is body, with the
+// strict decoder.
+func strictAction(n int, body []byte) (actionLine, error) {
+	var a actionLine
+	err := decodeStrict(n, body, &a)
+	return a, err
 }
 
 func (p *parser) footer(n int, body []byte) error {

@@ -97,3 +97,26 @@ func TestOutputHash(t *testing.T) {
 		}
 	}
 }
+
+func TestOutputMatches(t *testing.T) {
+	t.Parallel()
+	big := strings.Repeat("0123456789abcdef", 5000) // past the kept buffers
+	for _, out := range []string{"", "hello\n", strings.Repeat("x", 4000), big} {
+		sum := record.OutputHash(out)
+		for _, tc := range []struct {
+			hash string
+			want bool
+		}{
+			{sum, true},
+			{strings.ToUpper(sum), sum == strings.ToUpper(sum)},
+			{sum[:63], false},
+			{sum + "0", false},
+			{record.OutputHash(out + "."), false},
+			{"", false},
+		} {
+			if got := record.OutputMatches(out, tc.hash); got != tc.want {
+				t.Errorf("OutputMatches(%.20q, %q) = %v; want %v", out, tc.hash, got, tc.want)
+			}
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // Header is what chkconfig reads from the comments of an init script.
@@ -33,6 +34,13 @@ type Header struct {
 func (h Header) DefaultOn(level int) bool {
 	return level >= 0 && level <= 9 && strings.IndexByte(h.Levels, byte('0'+level)) >= 0
 }
+
+// ParseHeader's own faults (the others quote the script).
+var (
+	errEmptyChkconfig = errors.New("empty chkconfig line")
+	errNoChkconfig    = errors.New("no chkconfig line")
+	errNoDescription  = errors.New("no description line")
+)
 
 // ParseHeader reads an init script's header as chkconfig 1.3.30.2 does and
 // says why it rejects one ("no chkconfig line", "no description line", …).
@@ -75,7 +83,7 @@ func ParseHeader(script []byte) (Header, error) {
 		case hasPrefixAt(b, s, "chkconfig:"):
 			t := skipSpace(b, s+10, end)
 			if t == end {
-				return Header{}, errors.New("empty chkconfig line")
+				return Header{}, errEmptyChkconfig
 			}
 			lv, sp, kp, ok := scanChkconfig(b, t)
 			if !ok {
@@ -91,7 +99,7 @@ func ParseHeader(script []byte) (Header, error) {
 				stop = kp
 			}
 			if levels == -1 {
-				if lv == "-" {
+				if string(lv) == "-" {
 					levels = 0
 				} else {
 					levels = parseLevels(lv)
@@ -117,10 +125,10 @@ func ParseHeader(script []byte) (Header, error) {
 		}
 	}
 	if start == -1 {
-		return Header{}, errors.New("no chkconfig line")
+		return Header{}, errNoChkconfig
 	}
 	if desc == -1 {
-		return Header{}, errors.New("no description line")
+		return Header{}, errNoDescription
 	}
 	h.Description, _ = readDescription(b, desc)
 	h.Start, h.Stop = start, stop
@@ -134,19 +142,43 @@ func ParseHeader(script []byte) (Header, error) {
 // the next comment line; a continuation that is not a comment drops the
 // description.
 func readDescription(b []byte, p int) (string, bool) {
-	size, ok := scanDescription(b, p, nil)
-	if !ok {
+	bp := descBufs.Get().(*[]byte)
+	defer descBufs.Put(bp)
+	*bp = (*bp)[:0]
+	if _, ok := scanDescription(b, p, bp); !ok {
 		return "", false
 	}
-	var sb strings.Builder
-	sb.Grow(size)
-	scanDescription(b, p, &sb)
-	return sb.String(), true
+	return internDesc(*bp), true
+}
+
+// descBufs are the buffers readDescription joins lines in.
+var descBufs = sync.Pool{New: func() any { b := make([]byte, 0, 256); return &b }}
+
+// descs holds the descriptions read so far: every listing of the
+// services reads the same ones again.
+var descs struct {
+	sync.Mutex
+	m map[string]string
+}
+
+// internDesc returns d as a string, the same one for the same text.
+func internDesc(d []byte) string {
+	descs.Lock()
+	defer descs.Unlock()
+	if s, ok := descs.m[string(d)]; ok {
+		return s
+	}
+	if descs.m == nil || len(descs.m) >= 1024 {
+		descs.m = make(map[string]string, 64)
+	}
+	s := string(d)
+	descs.m[s] = s
+	return s
 }
 
 // scanDescription checks the description at b[p:], returns the length of
-// its text and, when sb is not nil, writes the text there.
-func scanDescription(b []byte, p int, sb *strings.Builder) (size int, ok bool) {
+// its text and, when dst is not nil, appends the text to *dst.
+func scanDescription(b []byte, p int, dst *[]byte) (size int, ok bool) {
 	n := len(b)
 	english := p < n && b[p] == ':'
 	end, next := lineEnd(b, p)
@@ -177,8 +209,8 @@ func scanDescription(b []byte, p int, sb *strings.Builder) (size int, ok bool) {
 			line = line[:len(line)-1]
 		}
 		size += len(line)
-		if sb != nil {
-			sb.Write(line)
+		if dst != nil {
+			*dst = append(*dst, line...)
 		}
 		if !cont {
 			return size, true
@@ -245,7 +277,7 @@ func lineEnd(b []byte, p int) (end, next int) {
 // scanChkconfig is sscanf(b+i, "%15s %d %d%c") followed by the check
 // that the character after the stop priority is white space. Like sscanf
 // it reads past the end of the line.
-func scanChkconfig(b []byte, i int) (levels string, sp, kp int, ok bool) {
+func scanChkconfig(b []byte, i int) (levels []byte, sp, kp int, ok bool) {
 	n := len(b)
 	i = skipSpace(b, i, n)
 	j := i
@@ -253,17 +285,17 @@ func scanChkconfig(b []byte, i int) (levels string, sp, kp int, ok bool) {
 		j++
 	}
 	if j == i {
-		return "", 0, 0, false
+		return nil, 0, 0, false
 	}
-	levels = string(b[i:j])
+	levels = b[i:j]
 	if sp, i, ok = scanInt(b, j); !ok {
-		return "", 0, 0, false
+		return nil, 0, 0, false
 	}
 	if kp, i, ok = scanInt(b, i); !ok {
-		return "", 0, 0, false
+		return nil, 0, 0, false
 	}
 	if i >= n || !isSpace(b[i]) {
-		return "", 0, 0, false
+		return nil, 0, 0, false
 	}
 	return levels, sp, kp, true
 }
@@ -327,8 +359,8 @@ func lsbLevels(b []byte, p, levels int, add bool) int {
 
 // parseLevels turns "2345" into a bit set; -1 unless every character is
 // a digit 0–6 (and there is at least one).
-func parseLevels(s string) int {
-	if s == "" {
+func parseLevels[T string | []byte](s T) int {
+	if len(s) == 0 {
 		return -1
 	}
 	m := 0

@@ -2,6 +2,7 @@ package chkconfig
 
 import (
 	"errors"
+	"io/fs"
 	"path"
 	"strconv"
 	"strings"
@@ -14,8 +15,17 @@ const (
 	userLevels = "2345"
 )
 
+// rcDirs are the directories of runlevels 0–9.
+var rcDirs = [10]string{
+	RCDir + "/rc0.d", RCDir + "/rc1.d", RCDir + "/rc2.d", RCDir + "/rc3.d", RCDir + "/rc4.d",
+	RCDir + "/rc5.d", RCDir + "/rc6.d", RCDir + "/rc7.d", RCDir + "/rc8.d", RCDir + "/rc9.d",
+}
+
 // rcDir is the directory of runlevel level.
 func rcDir(level int) string {
+	if level >= 0 && level < len(rcDirs) {
+		return rcDirs[level]
+	}
 	return RCDir + "/rc" + strconv.Itoa(level) + ".d"
 }
 
@@ -160,11 +170,21 @@ func Links(fsys FS, name string, level int) []string {
 // [SK][0-9][0-9]NAME entry of rcN.d starts with S; linked iff there is
 // one. The error is a *GlobError when rcN.d cannot be read.
 func State(fsys FS, name string, level int) (on, linked bool, err error) {
-	entries, err := findEntries(fsys, name, level)
-	if err != nil || len(entries) == 0 {
-		return false, false, err
+	names, err := readDirRaw(fsys, rcDir(level))
+	if err != nil {
+		if errors.Is(err, syscall.ENOTDIR) {
+			return false, false, nil
+		}
+		return false, false, &GlobError{Pattern: pattern(name, level), Err: err}
 	}
-	return entries[0][0] == 'S', true, nil
+	// As findEntries, without listing the matches.
+	m := newEntryMatcher(name)
+	for _, e := range names {
+		if m.match(e) {
+			return e[0] == 'S', true, nil
+		}
+	}
+	return false, false, nil
 }
 
 // unlinkEntries removes rcN.d entries as unlink(2) would: a directory
@@ -176,9 +196,38 @@ func unlinkEntries(fsys FS, dir string, entries []string) {
 }
 
 func unlink(fsys FS, p string) {
-	if fi, _, err := fsys.LstatIfPossible(p); err == nil && !fi.IsDir() {
+	if mode, ok := modeOf(fsys, p, false); ok && !mode.IsDir() {
 		_ = fsys.Remove(p)
 	}
+}
+
+// modeFS is a file system that reports modes without building a FileInfo
+// or an error (*vfs.FS).
+type modeFS interface {
+	StatMode(name string) (fs.FileMode, bool)
+	LstatMode(name string) (fs.FileMode, bool)
+}
+
+// modeOf is the mode stat(2) (follow) or lstat(2) reports for name; ok
+// is false where it fails.
+func modeOf(fsys FS, name string, follow bool) (mode fs.FileMode, ok bool) {
+	if m, isModeFS := fsys.(modeFS); isModeFS {
+		if follow {
+			return m.StatMode(name)
+		}
+		return m.LstatMode(name)
+	}
+	var fi fs.FileInfo
+	var err error
+	if follow {
+		fi, err = fsys.Stat(name)
+	} else {
+		fi, _, err = fsys.LstatIfPossible(name)
+	}
+	if err != nil {
+		return 0, false
+	}
+	return fi.Mode(), true
 }
 
 // setLevel is chkconfig's doSetService: remove the level's links of the
@@ -418,7 +467,7 @@ func others(fsys FS, name string) []Service {
 			continue
 		}
 		p := InitDir + "/" + n
-		if fi, err := fsys.Stat(p); err != nil || !fi.Mode().IsRegular() {
+		if mode, ok := modeOf(fsys, p, true); !ok || !mode.IsRegular() {
 			continue
 		}
 		data, _, err := readScript(fsys, p)

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/spf13/afero"
@@ -116,13 +117,17 @@ func (e *SymlinkError) Unwrap() error { return e.Err }
 // else the file /etc/xinetd.d/NAME. Errors are *ServiceError. The name is
 // used as given, so "a/b" or "" are looked up (and fail) as chkconfig would.
 func Lookup(fsys FS, name string) (Service, error) {
-	data, opened, err := readScript(fsys, InitDir+"/"+name)
+	bp := readBufs.Get().(*[]byte)
+	defer readBufs.Put(bp)
+	data, _, opened, err := readScriptBuf(fsys, InitDir+"/"+name, *bp)
 	if !opened {
-		return lookupXinetd(fsys, name)
+		return lookupXinetd(fsys, name, bp)
 	}
+	keepBuf(bp, data)
 	if err != nil {
 		return Service{}, &ServiceError{Name: name, Err: err}
 	}
+	// The header holds copies of what it takes from data.
 	h, err := ParseHeader(data)
 	if err != nil {
 		return Service{}, &ServiceError{Name: name, Err: fmt.Errorf("%w: %w", ErrNotSupported, err)}
@@ -130,13 +135,26 @@ func Lookup(fsys FS, name string) (Service, error) {
 	return Service{Name: name, Header: h}, nil
 }
 
-func lookupXinetd(fsys FS, name string) (Service, error) {
-	data, err := readXinetdFile(fsys, XinetdDir+"/"+name)
+func lookupXinetd(fsys FS, name string, bp *[]byte) (Service, error) {
+	data, err := readXinetdBuf(fsys, XinetdDir+"/"+name, *bp)
+	keepBuf(bp, data)
 	if err != nil {
 		return Service{}, &ServiceError{Name: name, Err: err}
 	}
 	enabled, resetOn, _ := parseXinetd(data)
 	return Service{Name: name, Xinetd: true, Enabled: enabled, ResetOn: resetOn}, nil
+}
+
+// readBufs are the buffers Lookup reads a file into: it keeps nothing
+// of the content but copies.
+var readBufs = sync.Pool{New: func() any { b := make([]byte, 0, 8192); return &b }}
+
+// keepBuf makes data, read into *bp or into a larger array of its own,
+// the pooled buffer when it is the larger one (up to 1 MiB).
+func keepBuf(bp *[]byte, data []byte) {
+	if cap(data) > cap(*bp) && cap(data) <= 1<<20 {
+		*bp = data[:0]
+	}
 }
 
 // readScript reads an init script the way chkconfig maps it: opened
@@ -253,24 +271,38 @@ func ListSysV(fsys FS) []Service {
 	if err != nil {
 		return nil
 	}
+	headers := make([]Header, len(names))
+	valid := make([]bool, len(names))
+	kinds := walkFiles(fsys, InitDir, names, func(i int, data []byte) {
+		// An empty file fails to map: ParseHeader rejects it too.
+		h, err := ParseHeader(data)
+		headers[i], valid[i] = h, err == nil
+	})
 	var rc rcSnapshot
 	out := make([]Service, 0, len(names))
-	buf := make([]byte, 0, 4096)
-	for _, name := range names {
+	var buf []byte
+	for i, name := range names {
 		if skipName(name) {
 			continue
 		}
-		data, regular, _, err := readScriptBuf(fsys, InitDir+"/"+name, buf)
-		if err != nil || !regular {
-			continue
+		if kinds == nil || kinds[i] == fileUnseen {
+			// A symbolic link, a special file, or no walk at all.
+			if buf == nil {
+				buf = make([]byte, 0, 4096)
+			}
+			data, regular, _, err := readScriptBuf(fsys, InitDir+"/"+name, buf)
+			if err != nil || !regular {
+				continue
+			}
+			buf = data
+			headers[i], err = ParseHeader(data)
+			valid[i] = err == nil
 		}
-		buf = data
-		h, err := ParseHeader(data)
-		if err != nil {
+		if !valid[i] {
 			continue
 		}
 		if on, linked := rc.states(fsys, name); linked {
-			out = append(out, Service{Name: name, Header: h, On: on})
+			out = append(out, Service{Name: name, Header: headers[i], On: on})
 		}
 	}
 	return out
@@ -284,21 +316,31 @@ func Xinetd(fsys FS) []XinetdService {
 	if err != nil {
 		return nil
 	}
-	out := make([]XinetdService, 0, len(names))
-	buf := make([]byte, 0, 2048)
-	for _, name := range names {
-		if skipName(name) {
+	out := make([]XinetdService, len(names))
+	kinds := walkFiles(fsys, XinetdDir, names, func(i int, data []byte) {
+		out[i].Enabled, _, out[i].Description = parseXinetd(data)
+	})
+	var buf []byte
+	n := 0
+	for i, name := range names {
+		if skipName(name) || kinds != nil && kinds[i] == fileSkipped {
 			continue
 		}
-		data, err := readXinetdBuf(fsys, XinetdDir+"/"+name, buf)
-		if err != nil {
-			continue
+		if kinds == nil || kinds[i] == fileUnseen {
+			if buf == nil {
+				buf = make([]byte, 0, 2048)
+			}
+			data, err := readXinetdBuf(fsys, XinetdDir+"/"+name, buf)
+			if err != nil {
+				continue
+			}
+			buf = data
+			out[i].Enabled, _, out[i].Description = parseXinetd(data)
 		}
-		buf = data
-		enabled, _, desc := parseXinetd(data)
-		out = append(out, XinetdService{Name: name, Enabled: enabled, Description: desc})
+		out[n] = XinetdService{Name: name, Enabled: out[i].Enabled, Description: out[i].Description}
+		n++
 	}
-	return out
+	return out[:n]
 }
 
 // strerrors are glibc's strerror texts for the errnos chkconfig can meet.

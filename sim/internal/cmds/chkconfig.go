@@ -398,11 +398,13 @@ func chkconfigListOne(p *Proc, name string) int {
 func chkconfigQuery(p *Proc, name string, o chkOpts) int {
 	level := -1
 	if o.hasLevels {
-		seen := map[byte]bool{}
+		distinct := 0
 		for i := 0; i < len(o.levels); i++ {
-			seen[o.levels[i]] = true
+			if strings.IndexByte(o.levels[:i], o.levels[i]) < 0 {
+				distinct++
+			}
 		}
-		if len(seen) > 1 {
+		if distinct > 1 {
 			fmt.Fprintf(p.Stderr, "only one runlevel may be specified for a chkconfig query\n")
 			return 1
 		}

@@ -1777,7 +1777,7 @@ func rsyncDaemon(p *Proc, config string, port int, detach bool) int {
 			rsyncLog(k, conf, pid, fmt.Sprintf("rsync error: error in file IO (code 11) at clientserver.c(842) [receiver=%s]", rsyncVersion))
 			return fail(11)
 		}
-		writeVFS(p, pidfile, strconv.Itoa(pid)+"\n", 0o644)
+		writeVFS(p, pidfile, pidLine(pid), 0o644)
 	}
 	if err := k.Listen("tcp", port, pid, "rsync"); err != nil {
 		rsyncLog(k, conf, pid, fmt.Sprintf("unable to bind any inbound sockets on port %d", port))

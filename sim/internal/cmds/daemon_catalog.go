@@ -133,7 +133,7 @@ func sendmailOptions(p *Proc, s *daemonSpec) (int, bool) {
 			if err != nil {
 				return 1, true
 			}
-			writeVFS(p, "/var/run/sm-client.pid", strconv.Itoa(pid)+"\n", 0o644)
+			writeVFS(p, "/var/run/sm-client.pid", pidLine(pid), 0o644)
 			return 0, true
 		}
 	}

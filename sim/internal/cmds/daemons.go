@@ -72,6 +72,9 @@ type daemonSpec struct {
 	// busy is what the program says, and its status, when it finds its
 	// own instance running (sshd: port busy; crond: pid file locked).
 	busy func(p *Proc, pid int) int
+	// exe and pidAt are the program's path and pidPath, set by
+	// registerDaemon.
+	exe, pidAt string
 }
 
 // DaemonState is kept in a daemon master's process entry.
@@ -109,6 +112,8 @@ var daemonSpecs = map[string]*daemonSpec{}
 // registerDaemon adds a daemon program to the table.
 func registerDaemon(spec daemonSpec) {
 	s := spec
+	s.exe = path.Join(s.dir, s.name)
+	s.pidAt = s.pidPath()
 	daemonSpecs[s.name] = &s
 	Register(Command{
 		Name: s.name, Dirs: []string{s.dir}, Summary: s.summary,
@@ -118,6 +123,9 @@ func registerDaemon(spec daemonSpec) {
 }
 
 func (s *daemonSpec) pidPath() string {
+	if s.pidAt != "" {
+		return s.pidAt
+	}
 	switch s.pidfile {
 	case "":
 		return "/var/run/" + s.name + ".pid"
@@ -180,7 +188,7 @@ func daemonMain(p *Proc, s *daemonSpec) int {
 	st := &DaemonState{Spec: s.name, Generation: 1, Config: confText, spec: s}
 	pid, err := k.Procs.Spawn(proc.Process{
 		PPID: ppid, UID: s.uid, State: 'S', SessionLeader: true, Threads: s.threads,
-		Comm: comm(s.name), Args: args, Exe: path.Join(s.dir, s.name),
+		Comm: comm(s.name), Args: args, Exe: s.exe,
 		VSZ: s.vsz, RSS: s.rss, Data: st,
 	})
 	if err != nil {
@@ -207,7 +215,7 @@ func daemonMain(p *Proc, s *daemonSpec) int {
 	}
 	k.Procs.Update(pid, func(pr *proc.Process) { pr.OnSignal = daemonSignal(k, pid, st) })
 	if pf := s.pidPath(); pf != "" {
-		writeVFS(p, pf, strconv.Itoa(pid)+"\n", 0o644)
+		writeVFS(p, pf, pidLine(pid), 0o644)
 	}
 	for i := 0; i < s.workers; i++ {
 		wargs := args
@@ -220,7 +228,7 @@ func daemonMain(p *Proc, s *daemonSpec) int {
 		}
 		w, err := k.Procs.Spawn(proc.Process{
 			PPID: pid, UID: s.workerUID, State: 'S', Comm: wcomm, Args: wargs,
-			Exe: path.Join(s.dir, s.name), VSZ: s.workerVSZ, RSS: s.workerRSS,
+			Exe: s.exe, VSZ: s.workerVSZ, RSS: s.workerRSS,
 			Data: workerOf{master: pid},
 		})
 		if err == nil {
@@ -384,6 +392,12 @@ func readVFS(p *Proc, name string) ([]byte, error) {
 		return buf[:n], nil
 	}
 	return io.ReadAll(f)
+}
+
+// pidLine is the content of a pid file, made with one allocation.
+func pidLine(pid int) string {
+	var buf [24]byte
+	return string(append(strconv.AppendInt(buf[:0], int64(pid), 10), '\n'))
 }
 
 // writeVFS replaces a file of the machine.

@@ -141,7 +141,7 @@ func syRead(p *Proc, name string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(f)
+	return readAllInto(nil, f) // one allocation, of the file's size
 }
 
 // syWrite replaces (or creates, with perm less the umask) a file.
@@ -159,14 +159,14 @@ func syWrite(p *Proc, name string, data []byte, perm fs.FileMode) error {
 
 // syExists reports whether name exists on the machine.
 func syExists(p *Proc, name string) bool {
-	_, err := p.Sys.FS.Stat(p.Abs(name))
-	return err == nil
+	_, ok := p.Sys.FS.StatMode(p.Abs(name))
+	return ok
 }
 
 // syIsDir reports whether name is a directory.
 func syIsDir(p *Proc, name string) bool {
-	fi, err := p.Sys.FS.Stat(p.Abs(name))
-	return err == nil && fi.IsDir()
+	mode, ok := p.Sys.FS.StatMode(p.Abs(name))
+	return ok && mode.IsDir()
 }
 
 // syLines splits text into lines without the final empty one.
@@ -208,16 +208,16 @@ func syShellVars(p *Proc, name string) (map[string]string, bool) {
 // path) as an executable file of the machine, or known to the table.
 func syFindProgram(p *Proc, name string) bool {
 	if strings.Contains(name, "/") {
-		fi, err := p.Sys.FS.Stat(p.Abs(name))
-		return err == nil && !fi.IsDir() && fi.Mode().Perm()&0o111 != 0
+		mode, ok := p.Sys.FS.StatMode(p.Abs(name))
+		return ok && !mode.IsDir() && mode.Perm()&0o111 != 0
 	}
 	pathVar := p.Getenv("PATH")
 	if pathVar == "" {
 		pathVar = "/bin:/usr/bin"
 	}
-	for _, d := range strings.Split(pathVar, ":") {
-		fi, err := p.Sys.FS.Stat(p.Abs(path.Join(d, name)))
-		if err == nil && fi.Mode().IsRegular() && fi.Mode().Perm()&0o111 != 0 {
+	for d := range strings.SplitSeq(pathVar, ":") {
+		mode, ok := p.Sys.FS.StatMode(p.Abs(path.Join(d, name)))
+		if ok && mode.IsRegular() && mode.Perm()&0o111 != 0 {
 			return true
 		}
 	}
@@ -287,17 +287,28 @@ func syReadTab(p *Proc, name string) ([]syMountEnt, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []syMountEnt
-	for _, line := range syLines(data) {
-		f := strings.Fields(line)
-		if len(f) < 3 || strings.HasPrefix(f[0], "#") {
+	text := string(data)
+	out := make([]syMountEnt, 0, strings.Count(text, "\n")+1)
+	for line := range strings.SplitSeq(strings.TrimSuffix(text, "\n"), "\n") {
+		var f [4]string
+		n := 0
+		for w := range strings.FieldsSeq(line) {
+			if n < len(f) {
+				f[n] = w
+			}
+			n++
+		}
+		if n < 3 || strings.HasPrefix(f[0], "#") {
 			continue
 		}
 		e := syMountEnt{dev: f[0], dir: f[1], typ: f[2], opts: "defaults"}
-		if len(f) > 3 {
+		if n > 3 {
 			e.opts = f[3]
 		}
 		out = append(out, e)
+	}
+	if len(out) == 0 {
+		out = nil // as before: an empty table is nil
 	}
 	return out, nil
 }
@@ -1302,7 +1313,7 @@ var sySysctlPaths = func() map[string]string {
 // defaults with /etc/sysctl.conf applied (the boot ran sysctl -p), and a
 // /proc/sys file of the machine when one exists.
 func sySysctlValues(p *Proc) map[string]string {
-	vals := map[string]string{}
+	vals := make(map[string]string, len(sySysctlDefaults))
 	for _, d := range sySysctlDefaults {
 		vals[d.key] = d.val
 	}
@@ -1321,7 +1332,11 @@ func sySysctlValues(p *Proc) map[string]string {
 	buf := getIOBuf()
 	defer putIOBuf(buf)
 	for k := range vals {
-		f, err := p.Sys.FS.Open(p.Abs(sySysctlProc(k)))
+		name := p.Abs(sySysctlProc(k))
+		if _, ok := p.Sys.FS.StatMode(name); !ok {
+			continue // a machine without the file (it is not opened)
+		}
+		f, err := p.Sys.FS.Open(name)
 		if err != nil {
 			continue
 		}
@@ -1345,7 +1360,18 @@ func sySysctlLine(line string) (string, string, bool) {
 		return "", "", false
 	}
 	k = strings.ReplaceAll(strings.TrimSpace(k), "/", ".")
-	return k, strings.Join(strings.Fields(v), "\t"), true
+	return k, sySysctlValue(v), true
+}
+
+// sySysctlValue is a value as sysctl writes it: its words joined by tabs.
+func sySysctlValue(v string) string {
+	v = strings.TrimSpace(v)
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c >= 0x80 {
+			return strings.Join(strings.Fields(v), "\t")
+		}
+	}
+	return v // one word already
 }
 
 func sySysctl(p *Proc) int {
@@ -1414,7 +1440,7 @@ func sySysctl(p *Proc) int {
 	}
 	set := func(k, v string) int {
 		k = strings.ReplaceAll(strings.TrimSpace(k), "/", ".")
-		v = strings.Join(strings.Fields(v), "\t")
+		v = sySysctlValue(v)
 		if _, ok := vals[k]; !ok {
 			if !ignore {
 				fmt.Fprintf(p.Stderr, "error: \"%s\" is an unknown key\n", k)
@@ -3110,28 +3136,37 @@ func syIptEmpty(name string) *syIptTable {
 
 // syIptFields splits a rule line into words, honouring double quotes.
 func syIptFields(s string) []string {
-	var out []string
-	var cur strings.Builder
-	in, quoted := false, false
+	out := make([]string, 0, strings.Count(s, " ")+strings.Count(s, "\t")+1)
+	in, quoted, hasQuote := false, false, false
+	start := 0
+	field := func(end int) {
+		f := s[start:end]
+		if hasQuote {
+			f = strings.ReplaceAll(f, `"`, "")
+		}
+		out = append(out, f)
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c == '"':
-			quoted = !quoted
-			in = true
+			if !in {
+				start, in = i, true
+			}
+			quoted, hasQuote = !quoted, true
 		case (c == ' ' || c == '\t') && !quoted:
 			if in {
-				out = append(out, cur.String())
-				cur.Reset()
-				in = false
+				field(i)
+				in, hasQuote = false, false
 			}
 		default:
-			cur.WriteByte(c)
-			in = true
+			if !in {
+				start, in = i, true
+			}
 		}
 	}
 	if in {
-		out = append(out, cur.String())
+		field(len(s))
 	}
 	return out
 }

@@ -527,7 +527,7 @@ func xinetdMain(p *Proc, _ *daemonSpec) (int, bool) {
 		return 0, true
 	}
 	if rt.pidfile != "" {
-		writeVFS(p, rt.pidfile, strconv.Itoa(pid)+"\n", 0o644)
+		writeVFS(p, rt.pidfile, pidLine(pid), 0o644)
 	}
 	ns.mu.Lock()
 	ns.xinetds[pid] = rt

@@ -799,7 +799,20 @@ func parse(fsys fs.FS, file string, data []byte, env *Env) *Config {
 // Load reads conf and everything it includes from fsys, whose names are
 // absolute paths without their leading slash ("etc/xinetd.conf"). The
 // accounts, services and protocols come from the same fsys.
+//
+// A Load that reads the same content as the last one returns the same
+// Config: callers must not change it.
 func Load(fsys fs.FS, conf string) *Config {
+	if cfg := cachedLoad(fsys, conf); cfg != nil {
+		return cfg
+	}
+	rec := &recorder{fsys: fsys, reads: make([]read, 0, 64)}
+	cfg := load(rec, conf)
+	keepLoad(&loadTrace{conf: conf, reads: rec.reads, cfg: cfg})
+	return cfg
+}
+
+func load(fsys fs.FS, conf string) *Config {
 	data, err := fs.ReadFile(fsys, rel(conf))
 	if err != nil {
 		return &Config{File: conf, Failed: true, Defaults: map[string][]string{},

@@ -61,6 +61,9 @@ type pipeRun struct {
 	pids    []int  // per member; 0 when the member is not a program
 	adopted []bool // the member's program took its process
 	left    int    // members not yet finished
+	// ends are the held ends of members' adopted processes (holdEnd),
+	// run by endMember in member order.
+	ends []func()
 }
 
 // startPipeline enters the processes of every program member of pipeline
@@ -85,10 +88,19 @@ func (p *Procs) startPipeline(s *Shell, c *bash.Runner, pipe *bash.Pipeline) {
 		if i == 0 {
 			state = 'R'
 		}
+		// A program's own footprint from the start, so that a member
+		// listing the processes (ls | ps) sees the same figures whether
+		// or not the other program has started yet.
+		vsz, rss := 4020, 600
+		if hk, err := readHead(p.k, abs); err == nil && hk.isProg {
+			if c, ok := p.lookup(hk.prog); ok && c.VSZ > 0 {
+				vsz, rss = c.VSZ, c.RSS
+			}
+		}
 		uid, gid := p.credOf(s.opts.PID)
 		pid, err := p.k.Procs.Spawn(proc.Process{
 			PPID: s.opts.PID, UID: uid, GID: gid, TTY: s.opts.TTY, State: state, Foreground: s.opts.TTY != "",
-			Comm: comm15(path.Base(abs)), Args: argv, Exe: abs, Start: p.k.Clock.Now(), VSZ: 4020, RSS: 600,
+			Comm: comm15(path.Base(abs)), Args: argv, Exe: abs, Start: p.k.Clock.Now(), VSZ: vsz, RSS: rss,
 		})
 		if err == nil {
 			run.pids[i] = pid
@@ -119,17 +131,44 @@ func (p *Procs) adopt(e Exec) int {
 	return run.pids[i]
 }
 
+// holdEnd keeps end, the exit of pipeline member e's process pid and
+// its report, for endMember when pid is the process entered for the
+// member: the members finish in whatever order the Go scheduler gives,
+// and the machine must show the same order every time, so they leave
+// the process table in member order once the whole pipeline is done.
+func (p *Procs) holdEnd(e Exec, pid int, end func()) bool {
+	if e.Pipe == nil || pid == 0 {
+		return false
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	run, ok := p.pipes[pipeKey{e.Pipe.ID, e.PPID}]
+	i := e.Member
+	if !ok || i < 0 || i >= len(run.pids) || run.pids[i] != pid {
+		return false
+	}
+	if run.ends == nil {
+		run.ends = make([]func(), len(run.pids))
+	}
+	run.ends[i] = end
+	return true
+}
+
 // endMember records that member idx of pipeline id finished; a process
-// entered for a member that ran no program leaves.
+// entered for a member that ran no program leaves, and a held end runs.
 func (p *Procs) endMember(shell int, id int64, i int) {
 	p.mu.Lock()
 	key := pipeKey{id, shell}
 	run, ok := p.pipes[key]
 	var stale int
+	var end func()
 	if ok && i >= 0 && i < len(run.pids) {
 		if !run.adopted[i] && run.pids[i] != 0 {
 			stale = run.pids[i]
 			run.adopted[i] = true
+		}
+		if run.ends != nil {
+			end, run.ends[i] = run.ends[i], nil
 		}
 		run.left--
 		if run.left <= 0 {
@@ -137,6 +176,9 @@ func (p *Procs) endMember(shell int, id int64, i int) {
 		}
 	}
 	p.mu.Unlock()
+	if end != nil {
+		end()
+	}
 	if stale != 0 {
 		p.k.Procs.Exit(stale)
 	}
@@ -413,10 +455,15 @@ func (p *Procs) Run(ctx context.Context, e Exec) (status int) {
 	if !ok {
 		return 254
 	}
-	defer p.k.Procs.Exit(pid)
 	st = p.runScript(ctx, abs, e, pid)
-	if p.observe != nil {
-		p.observe(Ran{Argv: e.Argv, PID: pid, Status: st, Script: true})
+	end := func() {
+		if p.observe != nil {
+			p.observe(Ran{Argv: e.Argv, PID: pid, Status: st, Script: true})
+		}
+		p.k.Procs.Exit(pid)
+	}
+	if !p.holdEnd(e, pid, end) {
+		end()
 	}
 	return st
 }
@@ -545,11 +592,17 @@ func (p *Procs) runProgram(ctx context.Context, c *cmds.Command, e Exec, pid int
 			fmt.Fprintf(rp.e.Stderr, "%s: rclab internal error: %v\n", c.Name, r)
 			status = 1
 		}
-		if !rp.e.Builtin {
-			p.finish(proc, rp.e, pid, job, status)
+		st := status
+		end := func() {
+			if !rp.e.Builtin {
+				p.finish(proc, rp.e, pid, job, st)
+			}
+			if p.observe != nil {
+				p.observe(Ran{Argv: rp.e.Argv, PID: pid, Status: st})
+			}
 		}
-		if p.observe != nil {
-			p.observe(Ran{Argv: rp.e.Argv, PID: pid, Status: status})
+		if rp.e.Builtin || !p.holdEnd(rp.e, pid, end) {
+			end()
 		}
 	}()
 	return c.Main(proc)

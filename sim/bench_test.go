@@ -99,3 +99,13 @@ func TestBootedHeap(t *testing.T) {
 	}
 	runtime.KeepAlive(m)
 }
+
+// BenchmarkTypeTrue is the fixed cost of a typed line: the shell runs a
+// builtin that does nothing.
+func BenchmarkTypeTrue(b *testing.B) { benchLine(b, "true") }
+
+// BenchmarkPsGrep is a two-member pipeline.
+func BenchmarkPsGrep(b *testing.B) { benchLine(b, "ps aux | grep httpd") }
+
+// BenchmarkServiceStatus runs an init script's status.
+func BenchmarkServiceStatus(b *testing.B) { benchLine(b, "service httpd status") }

@@ -67,7 +67,7 @@ func init() {
 	}
 	cmdTable = make(map[string]cmdEntry, len(builtins))
 	for name, fn := range builtins {
-		cmdTable[name] = cmdEntry{fn, lendArgs[name]}
+		cmdTable[name] = cmdEntry{fn: fn, lend: lendArgs[name]}
 	}
 }
 

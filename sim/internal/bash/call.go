@@ -67,7 +67,9 @@ func (r *Runner) call(c *syntax.CallExpr, st *syntax.Stmt) {
 		r.putArgBuf(lent)
 	}
 	temp := false
+	var env tempEnv
 	if len(c.Assigns) > 0 {
+		env = r.saveEnv()
 		r.vars.push(true)
 		temp = true
 		for _, a := range c.Assigns {
@@ -76,6 +78,7 @@ func (r *Runner) call(c *syntax.CallExpr, st *syntax.Stmt) {
 				return
 			}
 		}
+		env.gen = r.vars.genSum()
 	}
 	if r.opts.set[optXTrace] {
 		r.traceArgs(args)
@@ -106,7 +109,37 @@ func (r *Runner) call(c *syntax.CallExpr, st *syntax.Stmt) {
 		r.run(args, st, cmd)
 	}
 	if temp {
-		r.vars.pop()
+		r.popTemp(env)
+	}
+}
+
+// tempEnv is the environment before a command's temporary assignments
+// (FOO=1 cmd), and the generation they left.
+type tempEnv struct {
+	list []string
+	ok   bool
+	gen  uint64
+}
+
+// saveEnv keeps the environment worked out before temporary
+// assignments, when it is up to date.
+func (r *Runner) saveEnv() tempEnv {
+	if r.envOK && r.envGen == r.vars.genSum() {
+		return tempEnv{list: r.envCache, ok: true}
+	}
+	return tempEnv{}
+}
+
+// popTemp drops a command's temporary assignments. When the command
+// changed no more of the environment than they did, the environment
+// is again the one before them: its list is kept rather than worked out
+// anew (a loop running LC_ALL=C grep … and then a program would
+// otherwise rebuild it twice per turn).
+func (r *Runner) popTemp(env tempEnv) {
+	unchanged := env.ok && r.vars.genSum() == env.gen
+	r.vars.pop()
+	if unchanged {
+		r.envCache, r.envGen, r.envOK, r.envParent = env.list, r.vars.genSum(), true, false
 	}
 }
 
@@ -139,6 +172,7 @@ type resolved struct {
 type cmdEntry struct {
 	fn   builtinFunc
 	lend bool
+	hook bool // the Builtin hook serves the name (CommandNames)
 }
 
 // cmdTable is builtins and lendArgs in one map (made by init).
@@ -151,11 +185,44 @@ func (r *Runner) resolve(name string, noFunc bool) resolved {
 			return c
 		}
 	}
-	c.hook = r.cfg.Builtin != nil && (r.cfg.BuiltinNames == nil || r.cfg.BuiltinNames[name])
-	if e, ok := cmdTable[name]; ok {
-		c.builtin, c.lend = e.fn, e.lend
-	}
+	e := r.commandEntry(name)
+	c.hook = r.cfg.Builtin != nil && e.hook
+	c.builtin, c.lend = e.fn, e.lend
 	return c
+}
+
+// commandEntry is what name is among the builtins: one look-up for
+// both the hook's names and the evaluator's when the Config has
+// BuiltinNames (without, the hook is asked about every name).
+func (r *Runner) commandEntry(name string) cmdEntry {
+	if hn := r.cfg.BuiltinNames; hn != nil {
+		return hn.table[name]
+	}
+	e := cmdTable[name]
+	e.hook = true
+	return e
+}
+
+// CommandNames are the command names a Config's Builtin hook serves,
+// merged with the evaluator's own builtins so that resolving a command
+// takes one map look-up. Make it once (HookNames) and share it.
+type CommandNames struct {
+	table map[string]cmdEntry
+}
+
+// HookNames returns the CommandNames for the names the Builtin hook
+// serves.
+func HookNames(names ...string) *CommandNames {
+	t := make(map[string]cmdEntry, len(cmdTable)+len(names))
+	for name, e := range cmdTable {
+		t[name] = e
+	}
+	for _, name := range names {
+		e := t[name]
+		e.hook = true
+		t[name] = e
+	}
+	return &CommandNames{table: t}
 }
 
 // lends reports whether the command may run with its arguments in one
@@ -353,7 +420,7 @@ func (r *Runner) Environ() []string {
 	if r.envOK && r.envGen == g {
 		return r.envCache
 	}
-	r.envCache = r.vars.environ()
+	r.envCache = r.vars.environ(max(len(r.envCache), len(r.cfg.Env)) + 4)
 	r.envGen = g
 	r.envOK = true
 	// A subshell that changed no variable sees its parent's
@@ -463,10 +530,14 @@ func (r *Runner) assignString(name, val string, pos syntax.Pos) bool {
 		}
 		val = strconv.FormatInt(n, 10)
 	}
-	if r.opts.set[optAllExport] {
+	// The environment changes when an exported value does, or when
+	// allexport exports the variable now.
+	changed := !v.set || v.isArray() || v.val != val
+	if r.opts.set[optAllExport] && v.attr&attrExport == 0 {
 		v.attr |= attrExport
+		changed = true
 	}
-	if v.attr&attrExport != 0 {
+	if v.attr&attrExport != 0 && changed {
 		r.vars.gen++
 	}
 	if v.isArray() {

@@ -51,8 +51,9 @@ type Config struct {
 	// builtins; ok false hands the command on. Nil hands every command on.
 	Builtin func(ctx context.Context, c *Call) (status int, ok bool)
 	// BuiltinNames, when not nil, are the only command names Builtin is
-	// consulted for (it saves building a Call for every other command).
-	BuiltinNames map[string]bool
+	// consulted for (it saves building a Call for every other command);
+	// HookNames makes it.
+	BuiltinNames *CommandNames
 
 	// Open opens a file for a redirection or for source: name is absolute,
 	// flag as for os.OpenFile, perm 0666 (the hook applies the umask).

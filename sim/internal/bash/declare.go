@@ -68,6 +68,12 @@ func (r *Runner) declClause(c *syntax.DeclClause, st *syntax.Stmt) {
 			if !ok {
 				return
 			}
+			if a.Index == nil && isName(a.Name.Value) && !trace {
+				// name=value kept in its parts: declareOne would only
+				// split the joined word again.
+				args = append(args, declArg{word: a.Name.Value, value: val, hasValue: true, appendTo: a.Append})
+				continue
+			}
 			w := a.Name.Value
 			if a.Index != nil {
 				w += "[" + printArith(a.Index) + "]"
@@ -110,6 +116,22 @@ type declArg struct {
 	array    []arrElem
 	isArray  bool
 	appendTo bool
+	// hasValue marks an assignment kept in its parts: word is the
+	// name, value the value (text joins them as written).
+	hasValue bool
+	value    string
+}
+
+// text is the argument as one word: NAME=value (or +=) for an
+// assignment kept in its parts.
+func (a *declArg) text() string {
+	if !a.hasValue {
+		return a.word
+	}
+	if a.appendTo {
+		return a.word + "+=" + a.value
+	}
+	return a.word + "=" + a.value
 }
 
 func declUsage(name string) string {
@@ -156,7 +178,7 @@ func (r *Runner) declare(name string, args []declArg) int {
 	i := 0
 	for ; i < len(args); i++ {
 		w := args[i].word
-		if args[i].isArray || len(w) < 2 || (w[0] != '-' && w[0] != '+') {
+		if args[i].isArray || args[i].hasValue || len(w) < 2 || (w[0] != '-' && w[0] != '+') {
 			break
 		}
 		if w == "--" {
@@ -229,13 +251,14 @@ func (r *Runner) declare(name string, args []declArg) int {
 	if print {
 		st := 0
 		for _, a := range rest {
-			v := r.lookupVar(a.word)
+			word := a.text()
+			v := r.lookupVar(word)
 			if v == nil {
-				r.builtinErr(name, "%s: not found", a.word)
+				r.builtinErr(name, "%s: not found", word)
 				st = 1
 				continue
 			}
-			printDecl(w, a.word, v)
+			printDecl(w, word, v)
 		}
 		return st
 	}
@@ -251,7 +274,10 @@ func (r *Runner) declare(name string, args []declArg) int {
 
 // declareOne declares one name with attributes, assigning its value.
 func (r *Runner) declareOne(builtin string, a declArg, on, off attr, local bool) bool {
-	vname, index, value, hasIndex, hasValue := splitAssignWord(a.word)
+	vname, index, value, hasIndex, hasValue := a.word, "", a.value, false, true
+	if !a.hasValue {
+		vname, index, value, hasIndex, hasValue = splitAssignWord(a.word)
+	}
 	appendTo := a.appendTo
 	if strings.HasSuffix(vname, "+") && hasValue {
 		vname = vname[:len(vname)-1]
@@ -266,7 +292,7 @@ func (r *Runner) declareOne(builtin string, a declArg, on, off attr, local bool)
 		}
 	}
 	if !isName(vname) {
-		r.builtinErr(builtin, "`%s': not a valid identifier", a.word)
+		r.builtinErr(builtin, "`%s': not a valid identifier", a.text())
 		return false
 	}
 	var v *variable
@@ -293,9 +319,13 @@ func (r *Runner) declareOne(builtin string, a declArg, on, off attr, local bool)
 		r.builtinErr(builtin, "%s: cannot destroy array variables in this way", vname)
 		return false
 	}
+	before := v.attr
 	v.attr |= on &^ attrReadonly
 	v.attr &^= off
-	if v.attr&attrExport != 0 || off&attrExport != 0 {
+	if (v.attr^before)&attrExport != 0 {
+		// The environment changes only when the export attribute
+		// does (export of an exported name keeps it; a value
+		// assigned below counts on its own).
 		r.vars.gen++
 	}
 	ok := true
@@ -341,11 +371,12 @@ func (r *Runner) declareFuncs(builtin string, names []declArg, namesOnly bool, o
 	}
 	st := 0
 	for _, a := range names {
-		fn, ok := r.funcs[a.word]
+		word := a.text()
+		fn, ok := r.funcs[word]
 		body := fn.body
 		if !ok {
 			if builtin == "export" || builtin == "readonly" {
-				r.builtinErr(builtin, "%s: not a function", a.word)
+				r.builtinErr(builtin, "%s: not a function", word)
 			}
 			st = 1
 			continue
@@ -354,10 +385,10 @@ func (r *Runner) declareFuncs(builtin string, names []declArg, namesOnly bool, o
 			continue
 		}
 		if namesOnly {
-			fmt.Fprintln(w, a.word)
+			fmt.Fprintln(w, word)
 			continue
 		}
-		fmt.Fprint(w, FuncText(a.word, body))
+		fmt.Fprint(w, FuncText(word, body))
 	}
 	return st
 }

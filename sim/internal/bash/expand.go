@@ -55,13 +55,11 @@ func (r *Runner) fieldsTo(out []string, words []*syntax.Word) ([]string, bool) {
 				}
 			case *syntax.ParamExp:
 				// $x whose value needs no splitting or globbing.
-				if p.Short && p.Param != nil && isName(p.Param.Value) && p.Index == nil {
-					if v := r.lookupVar(p.Param.Value); v != nil && v.set && !v.isArray() && r.plainValue(v.val) {
-						if v.val != "" {
-							out = append(out, v.val)
-						}
-						continue
+				if v, ok := r.plainParam(p); ok && r.plainValue(v) {
+					if v != "" {
+						out = append(out, v)
 					}
+					continue
 				}
 			case *syntax.DblQuoted:
 				if len(p.Parts) == 1 {
@@ -72,11 +70,9 @@ func (r *Runner) fieldsTo(out []string, words []*syntax.Word) ([]string, bool) {
 							continue
 						}
 					case *syntax.ParamExp:
-						if q.Short && q.Param != nil && isName(q.Param.Value) && q.Index == nil {
-							if v := r.lookupVar(q.Param.Value); v != nil && v.set && !v.isArray() {
-								out = append(out, v.val)
-								continue
-							}
+						if v, ok := r.plainParam(q); ok {
+							out = append(out, v)
+							continue
 						}
 					}
 				}
@@ -95,6 +91,29 @@ func (r *Runner) fieldsTo(out []string, words []*syntax.Word) ([]string, bool) {
 		r.freeExpander(x)
 	}
 	return out, true
+}
+
+// plainParam is the value of $NAME or $N (N from 1 to 9) when it is a
+// set scalar variable or a set positional parameter, which need no
+// expander; ok is false for every other parameter.
+func (r *Runner) plainParam(p *syntax.ParamExp) (string, bool) {
+	if !p.Short || p.Param == nil || p.Index != nil {
+		return "", false
+	}
+	name := p.Param.Value
+	if len(name) == 1 && name[0] >= '1' && name[0] <= '9' {
+		if n := int(name[0] - '0'); n <= len(r.params) {
+			return r.params[n-1], true
+		}
+		return "", false
+	}
+	if !isName(name) {
+		return "", false
+	}
+	if v := r.lookupVar(name); v != nil && v.set && !v.isArray() {
+		return v.val, true
+	}
+	return "", false
 }
 
 // plainValue reports whether an unquoted value stays one field as it
@@ -128,9 +147,9 @@ func (r *Runner) literal(w *syntax.Word) (string, bool) {
 			}
 		case *syntax.DblQuoted:
 			if len(p.Parts) == 1 {
-				if q, ok := p.Parts[0].(*syntax.ParamExp); ok && q.Short && q.Param != nil && isName(q.Param.Value) {
-					if v := r.lookupVar(q.Param.Value); v != nil && v.set && !v.isArray() {
-						return v.val, true
+				if q, ok := p.Parts[0].(*syntax.ParamExp); ok {
+					if v, ok := r.plainParam(q); ok {
+						return v, true
 					}
 				}
 			}

@@ -25,7 +25,7 @@ type pvalue struct {
 
 // lookupVar finds a variable by name, dynamic ones included.
 func (r *Runner) lookupVar(name string) *variable {
-	if len(name) > 0 && name[0] >= 'A' && name[0] <= 'Z' && dynamicNames[name] {
+	if isDynamicName(name) {
 		if v, ok := r.dynamicVar(name); ok {
 			return v
 		}
@@ -41,11 +41,16 @@ func (r *Runner) varString(name string) string {
 	return ""
 }
 
-// dynamicNames are the variables bash computes when read.
-var dynamicNames = map[string]bool{
-	"RANDOM": true, "LINENO": true, "SECONDS": true, "PPID": true, "SHELLOPTS": true,
-	"BASH_SUBSHELL": true, "PIPESTATUS": true, "FUNCNAME": true, "DIRSTACK": true,
-	"BASH_SOURCE": true, "BASH_LINENO": true,
+// isDynamicName reports whether name is one of the variables bash
+// computes when read (a switch: no map look-up for every variable).
+func isDynamicName(name string) bool {
+	switch name {
+	case "RANDOM", "LINENO", "SECONDS", "PPID", "SHELLOPTS",
+		"BASH_SUBSHELL", "PIPESTATUS", "FUNCNAME", "DIRSTACK",
+		"BASH_SOURCE", "BASH_LINENO":
+		return true
+	}
+	return false
 }
 
 func (r *Runner) dynamicVar(name string) (*variable, bool) {

@@ -339,12 +339,13 @@ func (s *store) collect(all map[string]*variable) {
 	}
 }
 
-// environ lists the exported, set variables as NAME=value, sorted. It
+// environ lists the exported, set variables as NAME=value, sorted (hint
+// is room for as many, the length of the last list plus a few). It
 // walks the layers innermost first (s's frames, its globals, then its
 // parent's); names met in an inner layer hide the same names further
 // out, and only the inner layers, which are small, are remembered.
-func (s *store) environ() []string {
-	out := make([]string, 0, 32)
+func (s *store) environ(hint int) []string {
+	out := make([]string, 0, hint)
 	// seen holds the names of the inner layers: a short list, a map
 	// once it grows large.
 	var seenArr [16]string

@@ -19,12 +19,12 @@ var ownBuiltins = map[string]bool{
 }
 
 // hookBuiltins are the names the Builtin hook serves.
-var hookBuiltins = func() map[string]bool {
-	m := map[string]bool{"cd": true, "pwd": true, "read": true, "logout": true, "shopt": true}
+var hookBuiltins = func() *bash.CommandNames {
+	names := []string{"cd", "pwd", "read", "logout", "shopt"}
 	for n := range ownBuiltins {
-		m[n] = true
+		names = append(names, n)
 	}
-	return m
+	return bash.HookNames(names...)
 }()
 
 // builtin is the evaluator's Builtin hook: the builtins whose work

@@ -29,9 +29,19 @@ const parseCacheMax = 512
 // cachedParse looks src up without copying it; nil means not cached.
 func cachedParse(src []byte, name string) *syntax.File {
 	parseCache.Lock()
-	f := parseCache.m[name][string(src)]
-	parseCache.Unlock()
-	return f
+	defer parseCache.Unlock()
+	byName := parseCache.m[name]
+	if len(byName) == 1 {
+		// The common case, one version of the file: a comparison
+		// rather than hashing the whole source.
+		for s, f := range byName {
+			if s == string(src) {
+				return f
+			}
+		}
+		return nil
+	}
+	return byName[string(src)]
 }
 
 func parseAndCache(src, name string) (*syntax.File, error) {

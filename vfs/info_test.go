@@ -3,10 +3,14 @@ package vfs
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"syscall"
 	"testing"
 	"time"
 	"unsafe"
+
+	"github.com/spf13/afero"
 )
 
 // describe shows every field of fi.
@@ -208,6 +212,43 @@ func TestFreedInodeReuse(t *testing.T) {
 			if got := read(f, "/tmp/f"); removed != "/tmp/f" && got != "old" {
 				t.Errorf("%s, %s: /tmp/f holds %q; want %q", removed, maker, got, "old")
 			}
+		}
+	}
+}
+
+// ReadFileAt reads what Open, ReadAt and Close would, with their errors.
+func TestReadFileAt(t *testing.T) {
+	t.Parallel()
+	f := New()
+	if err := f.MkdirAll("/d", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := afero.WriteFile(f, "/d/file", []byte("hello world"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SymlinkIfPossible("/d/file", "/link"); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		size int
+		off  int64
+		want string
+		err  error
+	}{
+		{"/d/file", 5, 0, "hello", nil},
+		{"/link", 5, 6, "world", nil},
+		{"/d/file", 64, 0, "hello world", io.EOF},
+		{"/d/file", 4, 11, "", io.EOF},
+		{"/d/nosuch", 4, 0, "", fs.ErrNotExist},
+		{"/d/file/x", 4, 0, "", syscall.ENOTDIR},
+		{"/d", 4, 0, "", syscall.EISDIR},
+	}
+	for _, tt := range tests {
+		p := make([]byte, tt.size)
+		n, err := f.ReadFileAt(tt.name, p, tt.off)
+		if string(p[:n]) != tt.want || !errors.Is(err, tt.err) && !(err == nil && tt.err == nil) {
+			t.Errorf("ReadFileAt(%q, %d, %d) = %q, %v; want %q, %v", tt.name, tt.size, tt.off, p[:n], err, tt.want, tt.err)
 		}
 	}
 }

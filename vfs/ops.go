@@ -2,6 +2,7 @@ package vfs
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -81,6 +82,38 @@ func (f *FS) openFile(name string, flag int, perm fs.FileMode) (*file, error) {
 	}
 	f.opens[ino]++
 	return &file{fs: f, ino: ino, name: name, flag: int32(flag)}, nil
+}
+
+// ReadFileAt reads the file name from offset off into p, as opening it
+// read-only, reading at off and closing would, without an open file:
+// a peek at a program's head costs no handle and no write lock. Links
+// are followed; a name that does not resolve fails as Open does, a
+// directory as a read does (EISDIR), and other non-regular files read as
+// empty. Like ReadAt, fewer than len(p) bytes come with io.EOF.
+func (f *FS) ReadFileAt(name string, p []byte, off int64) (int, error) {
+	f.mu.RLock()
+	defer f.mu.RUnlock()
+	r, err := f.resolve(name, true)
+	if err != nil {
+		return 0, perr("open", name, err)
+	}
+	if r.ino == 0 {
+		return 0, perr("open", name, syscall.ENOENT)
+	}
+	n := f.inodes.get(r.ino)
+	switch {
+	case n.isDir():
+		return 0, perr("read", name, syscall.EISDIR)
+	case off < 0:
+		return 0, perr("readat", name, errNegativeOffset)
+	case !n.isRegular() || off >= int64(len(n.data)):
+		return 0, io.EOF
+	}
+	k := copy(p, n.data[off:])
+	if k < len(p) {
+		return k, io.EOF
+	}
+	return k, nil
 }
 
 // Mkdir creates the directory name with perm's permission, setuid, setgid

@@ -773,15 +773,10 @@ var headBufs = sync.Pool{New: func() any { return new([4096]byte) }}
 // readHead reads the first 4096 bytes of the file at name, as the
 // kernel does to decide how to run it.
 func readHead(k *kernel.Kernel, name string) (head, error) {
-	f, err := k.FS.Open(name)
-	if err != nil {
-		return head{}, err
-	}
-	defer f.Close()
 	bp := headBufs.Get().(*[4096]byte)
 	defer headBufs.Put(bp)
-	m, err := io.ReadFull(f, bp[:])
-	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+	m, err := k.FS.ReadFileAt(name, bp[:], 0)
+	if err != nil && err != io.EOF {
 		return head{}, err
 	}
 	b := bp[:m]

@@ -129,18 +129,13 @@ func loadScript(k *kernel.Kernel, abs, name string) (f *syntax.File, src string,
 
 // readInto appends the whole file at name to buf.
 func readInto(k *kernel.Kernel, name string, buf []byte) ([]byte, error) {
-	f, err := k.FS.Open(name)
-	if err != nil {
-		return buf, err
-	}
-	defer f.Close()
 	// The recycled buffer holds most scripts; a larger one grows as
 	// append grows a slice, and is recycled at its new size.
 	for {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
 		}
-		n, err := f.Read(buf[len(buf):cap(buf)])
+		n, err := k.FS.ReadFileAt(name, buf[len(buf):cap(buf)], int64(len(buf)))
 		buf = buf[:len(buf)+n]
 		if err == io.EOF {
 			return buf, nil

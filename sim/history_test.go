@@ -27,6 +27,14 @@ func TestHistoryExpansion(t *testing.T) {
 			{a: kbType("!!:s/3/5/"), want: "ls /etc/rc.d/rc5.d/S*sshd\n/etc/rc.d/rc5.d/S55sshd\n"},
 			{a: kbType("cd !$:h; pwd"), want: "cd /etc/rc.d/rc5.d; pwd\n/etc/rc.d/rc5.d\n"},
 		},
+		"a nested shell expands its own history": {
+			{a: kbType("echo outer"), want: "outer\n"},
+			{a: kbType("bash"), want: "[root@lab1 ~]# ", reading: true},
+			{a: kbType("echo inner"), want: "inner\n[root@lab1 ~]# ", reading: true},
+			{a: kbType("!!"), want: "echo inner\ninner\n[root@lab1 ~]# ", reading: true},
+			{a: kbType("exit"), want: "exit\n"},
+			{a: kbType("!e"), want: "echo outer\nouter\n"},
+		},
 		"quotes and set +H": {
 			{a: kbType("echo 'a!b' a!=b [!x]"), want: "a!b a!=b [!x]\n"},
 			{a: kbType("set +H; echo !!"), want: "set +H; echo echo 'a!b' a!=b [!x]\necho a!b a!=b [!x]\n"},

@@ -25,7 +25,6 @@ import (
 
 	"rclab/sim/image"
 	"rclab/sim/internal/cmds"
-	"rclab/sim/internal/history"
 	"rclab/sim/internal/initd"
 	"rclab/sim/internal/kernel"
 	"rclab/sim/internal/proc"
@@ -75,9 +74,6 @@ type Machine struct {
 	kb      *keyboard
 	line    *lineRun
 	bootLog string
-	// hist is the history expansion state of each interactive shell
-	// (history.go).
-	hist map[*shell.Shell]*history.State
 	// bootEvents are the events of the first boot.
 	bootEvents []Event
 	reboots    int
@@ -642,7 +638,7 @@ func (m *Machine) typeRest(line string) Result {
 		r.Input = true
 		return r
 	}
-	line = m.expandHistory(m.login, line, m.term.err())
+	line = m.login.ExpandHistory(line, m.term.err())
 	src := m.pending + line + "\n"
 	f, err := shell.ParseLine(src, "-bash")
 	if err != nil && incomplete(err) {

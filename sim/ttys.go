@@ -633,7 +633,7 @@ func (m *Machine) vtLine(v *vt, line string) Result {
 		r.Input = true
 		return r
 	}
-	line = m.expandHistory(v.sh, line, v.term.err())
+	line = v.sh.ExpandHistory(line, v.term.err())
 	src := v.pending + line + "\n"
 	f, err := shell.ParseLine(src, "-bash")
 	if err != nil && incomplete(err) {

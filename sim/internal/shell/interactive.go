@@ -220,6 +220,7 @@ func (it *nestedShell) readCommand(ctx context.Context) (src string, eof bool) {
 		if !complete {
 			return src + line, true
 		}
+		line = it.sh.ExpandHistory(line, it.stderr)
 		src += line + "\n"
 		if _, err := Parse(src, it.sh.Name()); err == nil || !Incomplete(err) {
 			return src, false

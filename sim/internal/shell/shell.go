@@ -21,6 +21,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"rclab/sim/internal/history"
 	"strconv"
 	"strings"
 	"sync"
@@ -83,7 +84,9 @@ type Shell struct {
 	umask   atomic.Uint32
 	mu      sync.Mutex
 	history []string
-	limits  map[byte]string // ulimit's changes, by option letter
+	// histState is history expansion's memory between lines (history.go).
+	histState history.State
+	limits    map[byte]string // ulimit's changes, by option letter
 	// noLogin marks an interactive shell that is no login shell: logout
 	// refuses there.
 	noLogin bool

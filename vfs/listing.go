@@ -43,3 +43,19 @@ func (f *FS) sortedNames(ino uint64) []string {
 func (f *FS) unlist(ino uint64) {
 	delete(f.lists, ino)
 }
+
+// Names returns the sorted names in the directory name (links followed):
+// what opening it and calling Readdirnames(-1) gives, without the copy.
+// The slice is shared with every other reader and must not be changed
+// (appending to it copies, its capacity is clipped). ok is false when
+// name is not a directory that resolves; Open and Readdirnames then say
+// why.
+func (f *FS) Names(name string) (names []string, ok bool) {
+	f.mu.RLock()
+	defer f.mu.RUnlock()
+	r, err := f.resolve(name, true)
+	if err != nil || r.ino == 0 || !f.inodes.get(r.ino).isDir() {
+		return nil, false
+	}
+	return slices.Clip(f.sortedNames(r.ino)), true
+}

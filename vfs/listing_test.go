@@ -206,3 +206,29 @@ func TestStatMode(t *testing.T) {
 		}
 	}
 }
+
+// Names is Readdirnames(-1) of the directory, shared and clipped; a name
+// that is no directory is not listed.
+func TestNames(t *testing.T) {
+	t.Parallel()
+	f := New()
+	for _, d := range []string{"/d/b", "/d/a", "/d/c"} {
+		if err := f.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.SymlinkIfPossible("/d", "/link"); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"/d", "/link", "/d/"} {
+		names, ok := f.Names(name)
+		if !ok || strings.Join(names, ",") != "a,b,c" || cap(names) != len(names) {
+			t.Errorf("Names(%q) = %q (cap %d), %v; want [a b c], clipped", name, names, cap(names), ok)
+		}
+	}
+	for _, name := range []string{"/nosuch", "/d/a/x", ""} {
+		if names, ok := f.Names(name); ok {
+			t.Errorf("Names(%q) = %q, true; want not listed", name, names)
+		}
+	}
+}

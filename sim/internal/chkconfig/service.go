@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"rclab/vfs"
 	"sort"
 	"strings"
 	"sync"
@@ -253,6 +254,13 @@ func readDirNames(fsys FS, dir string) ([]string, error) {
 // readDirRaw lists a directory in the file system's own order, which is
 // what glob(3) with GLOB_NOSORT gives chkconfig for the rcN.d directories.
 func readDirRaw(fsys FS, dir string) ([]string, error) {
+	if v, ok := fsys.(*vfs.FS); ok {
+		// The machine's own file system lends its listing: the callers
+		// only read it.
+		if names, ok := v.Names(dir); ok {
+			return names, nil
+		}
+	}
 	f, err := fsys.Open(dir)
 	if err != nil {
 		return nil, err

@@ -181,4 +181,9 @@ type Fork struct {
 	Status int
 	// Runner is the shell that forks (blocked while the hook runs).
 	Runner *Runner
+	// Stmt is a job (Kind ForkBackground) that is no single program: the
+	// forked shell is its process, and the Fork hook may set PID to it
+	// (the job's $!).
+	Stmt *syntax.Stmt
+	PID  int
 }

@@ -19,6 +19,11 @@ func (r *Runner) fork(kind ForkKind, p *Pipeline, member int, fn func(sub *Runne
 	if r.cfg.Fork != nil || r.cfg.Unfork != nil {
 		f = &Fork{Kind: kind, Pipe: p, Member: member, Runner: r}
 	}
+	return r.forkWith(f, fn)
+}
+
+// forkWith is fork with the hooks' Fork made by the caller (nil: none).
+func (r *Runner) forkWith(f *Fork, fn func(sub *Runner)) bool {
 	if !r.forkStart(f) {
 		return false
 	}
@@ -279,12 +284,26 @@ func (r *Runner) background(st *syntax.Stmt) {
 	job := *st
 	job.Background = false
 	pid := 0
-	r.fork(ForkBackground, nil, 0, func(sub *Runner) {
-		sub.bgStmt = &job
+	var f *Fork
+	if r.cfg.Fork != nil || r.cfg.Unfork != nil {
+		f = &Fork{Kind: ForkBackground, Runner: r}
+		if !r.programJob(st) {
+			// A group, a loop, a function or a builtin: the forked
+			// shell itself is the job's process, which the hooks make.
+			f.Stmt = st
+		}
+	}
+	r.forkWith(f, func(sub *Runner) {
+		if f == nil || f.Stmt == nil {
+			sub.bgStmt = &job
+		}
 		sub.stmt(&job)
 		sub.bgStmt = nil
 		pid = sub.jobPID
 	})
+	if pid == 0 && f != nil {
+		pid = f.PID
+	}
 	if pid != 0 {
 		// $! is the job's process, which the Exec hook named.
 		r.lastBg = pid
@@ -345,4 +364,28 @@ func (r *Runner) catFile(cs *syntax.CmdSubst) (string, bool, bool) {
 	}
 	r.substSt = 0
 	return strings.TrimRight(string(data), "\n"), true, true
+}
+
+// programJob reports whether the job st is one program, which becomes the
+// job's process itself (the Exec hook learns it runs as a job through
+// Call.Background); a name that expands at run time counts as one.
+func (r *Runner) programJob(st *syntax.Stmt) bool {
+	call, ok := st.Cmd.(*syntax.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return false
+	}
+	argv := r.memberArgv(st)
+	if argv == nil {
+		return true // known only when it runs: as before, a program's
+	}
+	name := argv[0]
+	if _, fn := r.funcs[name]; fn || IsBuiltin(name) {
+		return false
+	}
+	if hn := r.cfg.BuiltinNames; hn != nil {
+		if e := hn.table[name]; e.fn != nil || e.hook {
+			return false
+		}
+	}
+	return true
 }

@@ -299,6 +299,9 @@ func (s *Shell) execOf(c *bash.Call, job string, started func(int)) Exec {
 // enters every member's process before any runs, so ps | grep always
 // shows the grep.
 func (s *Shell) fork(ctx context.Context, f *bash.Fork) error {
+	if f.Kind == bash.ForkBackground && f.Stmt != nil {
+		return s.startShellJob(ctx, f)
+	}
 	if f.Kind != bash.ForkPipe {
 		return nil
 	}
@@ -317,6 +320,10 @@ func (s *Shell) fork(ctx context.Context, f *bash.Fork) error {
 
 // unfork is the evaluator's Unfork hook.
 func (s *Shell) unfork(ctx context.Context, f *bash.Fork) {
+	if f.Kind == bash.ForkBackground && f.Stmt != nil {
+		s.endShellJob(ctx, f)
+		return
+	}
 	if f.Kind != bash.ForkPipe {
 		return
 	}

@@ -24,7 +24,12 @@ func jobText(st *syntax.Stmt) string {
 	if !ok {
 		c := *st
 		c.Background, c.Semicolon, c.Comments = false, syntax.Pos{}, nil
-		return printed(&c)
+		p := printed(&c)
+		if _, sub := st.Cmd.(*syntax.Subshell); sub && len(st.Redirs) == 0 && len(p) >= 2 && p[0] == '(' && p[len(p)-1] == ')' {
+			// bash's printer pads a subshell's parentheses.
+			p = "( " + strings.TrimSpace(p[1:len(p)-1]) + " )"
+		}
+		return p
 	}
 	var parts []string
 	for _, a := range call.Assigns {

@@ -20,7 +20,10 @@ func TestShellJobs(t *testing.T) {
 			{a: kbType("wait $!; echo $?"), want: "3\n"},
 		},
 		"subshell is a bash process": {
-			{a: kbType("(ps -o pid,ppid,comm | tail -3) &"), want: "[1] 241\n  241   232 bash\n  242   232 ps\n  243   232 tail\n[1]+  Done                    ( ps -o pid,ppid,comm | tail -3 )\n"},
+			{a: kbType("(ps -o pid,ppid,comm | tail -3) &"), want: "[1] 241\n  241   232 bash\n  242   241 ps\n  243   241 tail\n[1]+  Done                    ( ps -o pid,ppid,comm | tail -3 )\n"},
+		},
+		"a job's programs are children of its bash": {
+			{a: kbType("{ sleep 100; ps -o pid,ppid,comm | grep -v bash; } &"), want: "[1] 241\n  PID  PPID COMMAND\n  243   241 ps\n  244   241 grep\n[1]+  Done                    { sleep 100; ps -o pid,ppid,comm | grep -v bash; }\n"},
 		},
 		"builtin": {
 			{a: kbType("true &"), want: "[1] 241\n[1]+  Done                    true\n"},

@@ -29,6 +29,9 @@ func (r *Runner) forkWith(f *Fork, fn func(sub *Runner)) bool {
 	}
 	shared := r.stackShare
 	sub := r.subshellOf()
+	if f != nil && f.PID != 0 {
+		sub.procPID = f.PID
+	}
 	r.handSpares(sub)
 	fn(sub)
 	sub.endSubshell()

@@ -40,6 +40,7 @@ type Runner struct {
 	stopErr    error
 
 	subshell  int // nesting of subshells ($BASH_SUBSHELL)
+	procPID   int // the process a forked job runs as (ProcessPID); 0: the shell's
 	funcs_    []string
 	loops     int
 	sourcing  int
@@ -290,6 +291,7 @@ func (r *Runner) subshellOf() *Runner {
 		pipeStatus:  r.pipeStatus,
 		interactive: false,
 		subshell:    r.subshell + 1,
+		procPID:     r.procPID,
 		funcs_:      r.funcs_[:len(r.funcs_):len(r.funcs_)],
 		level:       r.level,
 		pos:         r.pos,
@@ -548,3 +550,8 @@ func (r *Runner) step() bool {
 	}
 	return true
 }
+
+// ProcessPID is the process the runner runs as when it is a job's forked
+// shell (the Fork hook named it in Fork.PID), else 0: the programs it
+// starts are that process's children.
+func (r *Runner) ProcessPID() int { return r.procPID }

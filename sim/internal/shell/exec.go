@@ -69,7 +69,8 @@ type pipeRun struct {
 // startPipeline enters the processes of every program member of pipeline
 // p of shell s, in member order, before any member runs.
 func (p *Procs) startPipeline(s *Shell, c *bash.Runner, pipe *bash.Pipeline) {
-	key := pipeKey{pipe.ID, s.opts.PID}
+	parent := s.parentOf(c)
+	key := pipeKey{pipe.ID, parent}
 	run := &pipeRun{pids: make([]int, len(pipe.Members)), adopted: make([]bool, len(pipe.Members)), left: len(pipe.Members)}
 	path_, _ := c.Var("PATH")
 	for i, argv := range pipe.Members {
@@ -97,9 +98,9 @@ func (p *Procs) startPipeline(s *Shell, c *bash.Runner, pipe *bash.Pipeline) {
 				vsz, rss = c.VSZ, c.RSS
 			}
 		}
-		uid, gid := p.credOf(s.opts.PID)
+		uid, gid := p.credOf(parent)
 		pid, err := p.k.Procs.Spawn(proc.Process{
-			PPID: s.opts.PID, UID: uid, GID: gid, TTY: s.opts.TTY, State: state, Foreground: s.opts.TTY != "",
+			PPID: parent, UID: uid, GID: gid, TTY: s.opts.TTY, State: state, Foreground: s.opts.TTY != "",
 			Comm: comm15(path.Base(abs)), Args: argv, Exe: abs, Start: p.k.Clock.Now(), VSZ: vsz, RSS: rss,
 		})
 		if err == nil {
@@ -283,7 +284,7 @@ func (s *Shell) execOf(c *bash.Call, job string, started func(int)) Exec {
 		Umask:      s.Umask(),
 		prefixOf:   s,
 		prefixPos:  c.Pos,
-		PPID:       s.opts.PID,
+		PPID:       s.parentOf(c.Runner),
 		TTY:        s.opts.TTY,
 		Background: c.Background,
 		Job:        job,
@@ -328,7 +329,7 @@ func (s *Shell) unfork(ctx context.Context, f *bash.Fork) {
 		return
 	}
 	budgetOf(ctx).unfork()
-	s.procs.endMember(s.opts.PID, f.Pipe.ID, f.Member)
+	s.procs.endMember(s.parentOf(f.Runner), f.Pipe.ID, f.Member)
 }
 
 // LookPath finds name as bash does: a name with a slash is taken as a path,

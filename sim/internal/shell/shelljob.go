@@ -23,14 +23,15 @@ func (s *Shell) startShellJob(ctx context.Context, f *bash.Fork) error {
 	if err := budgetOf(ctx).fork(t.Limit() - t.Len()); err != nil {
 		return err
 	}
-	uid, gid := s.procs.credOf(s.opts.PID)
+	parent := s.parentOf(f.Runner)
+	uid, gid := s.procs.credOf(parent)
 	self, _ := t.Get(s.opts.PID)
 	args, exe := self.Args, self.Exe
 	if len(args) == 0 {
 		args, exe = []string{s.opts.Name}, "/bin/bash"
 	}
 	pid, err := t.Spawn(proc.Process{
-		PPID: s.opts.PID, UID: uid, GID: gid, TTY: s.opts.TTY, State: 'R',
+		PPID: parent, UID: uid, GID: gid, TTY: s.opts.TTY, State: 'R',
 		Comm: "bash", Args: args, Exe: exe, Start: s.opts.Kernel.Clock.Now(), VSZ: 4988, RSS: 1100,
 	})
 	if err != nil {
@@ -61,4 +62,15 @@ func (s *Shell) endShellJob(ctx context.Context, f *bash.Fork) {
 		state = fmt.Sprintf("Exit %d", f.Status)
 	}
 	s.opts.Kernel.SetJobState(f.PID, state, time.Time{})
+}
+
+// parentOf is the process whose children r's programs are: the forked
+// bash of the job r runs in, or the shell itself.
+func (s *Shell) parentOf(r *bash.Runner) int {
+	if r != nil {
+		if pid := r.ProcessPID(); pid != 0 {
+			return pid
+		}
+	}
+	return s.opts.PID
 }
